@@ -60,7 +60,24 @@ public final class ModelFiles {
    * @throws InputException if the algorithm has no codec or the file cannot be written
    */
   public static void save(Path path, Recommender model, SparseMatrix seen) {
-    ModelCodec<Recommender> codec = codecFor(model.card().algorithm());
+    save(path, model, seen, model.card());
+  }
+
+  /**
+   * Saves a model with another card (for example the model's card with measured metrics added);
+   * loading the file gives a model that carries this card.
+   *
+   * @param path target file
+   * @param model the model
+   * @param seen its training interactions (users x items)
+   * @param card the card to store; its algorithm must be the model's
+   * @throws InputException if the algorithm has no codec or the file cannot be written
+   */
+  public static void save(Path path, Recommender model, SparseMatrix seen, ModelCard card) {
+    if (!card.algorithm().equals(model.card().algorithm())) {
+      throw new IllegalArgumentException("card algorithm differs from the model's");
+    }
+    ModelCodec<Recommender> codec = codecFor(card.algorithm());
     Path dir = path.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
@@ -72,7 +89,7 @@ public final class ModelFiles {
           DataOutputStream out = new DataOutputStream(co);
           out.write(MAGIC);
           out.writeInt(FORMAT_VERSION);
-          writeCard(out, model.card());
+          writeCard(out, card);
           writeIds(out, model.users());
           writeIds(out, model.items());
           writeMatrix(out, seen);
