@@ -2,6 +2,7 @@ package dev.seer.algorithms;
 
 import dev.seer.api.InputException;
 import dev.seer.api.Interactions;
+import java.io.IOException;
 
 /** Checks on training data that every trainer makes before it starts. */
 public final class Checks {
@@ -45,11 +46,11 @@ public final class Checks {
    * @param n the stored length
    * @param expected the length it must have
    * @param what what the array holds, for the message
-   * @throws java.io.IOException if they differ
+   * @throws IOException if they differ
    */
-  public static void requireLength(int n, int expected, String what) throws java.io.IOException {
+  public static void requireLength(int n, int expected, String what) throws IOException {
     if (n != expected) {
-      throw new java.io.IOException(
+      throw new IOException(
           "corrupt payload: " + what + " has " + n + " entries, expected " + expected);
     }
   }

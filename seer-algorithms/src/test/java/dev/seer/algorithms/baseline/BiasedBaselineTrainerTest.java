@@ -96,7 +96,7 @@ class BiasedBaselineTrainerTest extends TrainerContract {
     e = assertThrows(InputException.class, () -> new BiasedBaselineOptions(1, 1, 0));
     assertTrue(e.getMessage().contains("iterations=0"), e.getMessage());
     assertEquals(
-        new BiasedBaselineOptions(5, 25, 20),
+        new BiasedBaselineOptions(5, 10, 20),
         BiasedBaselineOptions.parse(Map.of("lambdaUser", "5", "iterations", "20")));
   }
 }
