@@ -41,7 +41,7 @@ public final class Checks {
   }
 
   /**
-   * Reads a length-checked array length from a model payload.
+   * Checks that an array length stored in a model payload is the one the model needs.
    *
    * @param n the stored length
    * @param expected the length it must have
