@@ -1,0 +1,145 @@
+package dev.seer.algorithms;
+
+import dev.seer.algorithms.baseline.BiasedBaselineOptions;
+import dev.seer.algorithms.baseline.BiasedBaselineTrainer;
+import dev.seer.algorithms.baseline.PopularityOptions;
+import dev.seer.algorithms.baseline.PopularityTrainer;
+import dev.seer.algorithms.baseline.RandomTrainer;
+import dev.seer.algorithms.knn.ItemKnnOptions;
+import dev.seer.algorithms.knn.ItemKnnTrainer;
+import dev.seer.api.InputException;
+import dev.seer.api.Recommender;
+import dev.seer.api.Trainer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Creates trainers by algorithm name and text options, for front ends such as {@code seer train
+ * --algorithm item-knn --param neighbours=50}.
+ */
+public final class Algorithms {
+  private static final Map<String, Function<Map<String, String>, Trainer<? extends Recommender>>>
+      FACTORIES = new LinkedHashMap<>();
+  private static final Map<String, Map<String, String>> DEFAULTS = new LinkedHashMap<>();
+
+  static {
+    FACTORIES.put(
+        RandomTrainer.ALGORITHM,
+        o -> {
+          new OptionReader(RandomTrainer.ALGORITHM, o).finish();
+          return new RandomTrainer();
+        });
+    DEFAULTS.put(RandomTrainer.ALGORITHM, Map.of());
+    FACTORIES.put(
+        PopularityTrainer.ALGORITHM, o -> new PopularityTrainer(PopularityOptions.parse(o)));
+    DEFAULTS.put(PopularityTrainer.ALGORITHM, PopularityOptions.defaults().asMap());
+    FACTORIES.put(ItemKnnTrainer.ALGORITHM, o -> new ItemKnnTrainer(ItemKnnOptions.parse(o)));
+    DEFAULTS.put(ItemKnnTrainer.ALGORITHM, ItemKnnOptions.defaults().asMap());
+    FACTORIES.put(
+        BiasedBaselineTrainer.ALGORITHM,
+        o -> new BiasedBaselineTrainer(BiasedBaselineOptions.parse(o)));
+    DEFAULTS.put(BiasedBaselineTrainer.ALGORITHM, BiasedBaselineOptions.defaults().asMap());
+  }
+
+  private Algorithms() {}
+
+  /**
+   * Returns the names of all algorithms, in a fixed order.
+   *
+   * @return names such as {@code item-knn}
+   */
+  public static List<String> names() {
+    return List.copyOf(FACTORIES.keySet());
+  }
+
+  /**
+   * Returns an algorithm's options with their default values, as text.
+   *
+   * @param name algorithm name
+   * @return option name to default value, in documentation order
+   * @throws InputException if the algorithm is unknown
+   */
+  public static Map<String, String> defaults(String name) {
+    requireKnown(name);
+    return DEFAULTS.get(name);
+  }
+
+  /**
+   * Creates a trainer.
+   *
+   * @param name algorithm name, one of {@link #names()}
+   * @param options option values as text; absent options take their defaults
+   * @return the trainer
+   * @throws InputException if the algorithm or an option is unknown, or a value is bad
+   */
+  public static Trainer<? extends Recommender> create(String name, Map<String, String> options) {
+    requireKnown(name);
+    return FACTORIES.get(name).apply(options == null ? Map.of() : options);
+  }
+
+  /**
+   * Creates a trainer from options written as {@code name=value,name=value}.
+   *
+   * @param name algorithm name
+   * @param options option text, possibly empty
+   * @return the trainer
+   * @throws InputException as {@link #create(String, Map)}, or if the text is malformed
+   */
+  public static Trainer<? extends Recommender> create(String name, String options) {
+    return create(name, parseOptions(options));
+  }
+
+  /**
+   * Parses {@code name=value} pairs separated by commas, for example {@code
+   * neighbours=50,similarity=jaccard}. Spaces around names and values are ignored.
+   *
+   * @param text the option text, or {@code null} or blank for none
+   * @return option name to value, in order
+   * @throws InputException if a pair has no {@code =}, an empty name, or a repeated name
+   */
+  public static Map<String, String> parseOptions(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    for (String part : text.split(",", -1)) {
+      putOption(out, part);
+    }
+    return out;
+  }
+
+  /**
+   * Adds one {@code name=value} pair (as given to a repeated {@code --param}) to a map.
+   *
+   * @param options the map to add to
+   * @param pair the pair
+   * @throws InputException if the pair has no {@code =}, an empty name, or a name already present
+   */
+  public static void putOption(Map<String, String> options, String pair) {
+    int eq = pair.indexOf('=');
+    String key = eq < 0 ? "" : pair.substring(0, eq).trim();
+    if (eq < 0 || key.isEmpty()) {
+      throw new InputException(
+          "The option '"
+              + pair.trim()
+              + "' is not of the form name=value; write for example neighbours=50.");
+    }
+    if (options.containsKey(key)) {
+      throw new InputException("The option " + key + " is given twice; give it once.");
+    }
+    options.put(key, pair.substring(eq + 1).trim());
+  }
+
+  private static void requireKnown(String name) {
+    if (name == null || !FACTORIES.containsKey(name)) {
+      throw new InputException(
+          "Unknown algorithm '"
+              + name
+              + "'; choose one of "
+              + String.join(", ", FACTORIES.keySet())
+              + ".");
+    }
+  }
+}

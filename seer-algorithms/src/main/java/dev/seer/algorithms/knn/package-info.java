@@ -1,0 +1,2 @@
+/** Neighbourhood recommenders: item-based k-nearest neighbours with sparse similarities. */
+package dev.seer.algorithms.knn;
