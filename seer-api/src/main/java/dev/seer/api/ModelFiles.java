@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,9 +82,11 @@ public final class ModelFiles {
     Path dir = path.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+      Path tmp =
+          dir.resolve(
+              path.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
       try {
-        try (OutputStream fo = Files.newOutputStream(tmp)) {
+        try (OutputStream fo = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
           CheckedOutputStream co =
               new CheckedOutputStream(new BufferedOutputStream(fo), new CRC32());
           DataOutputStream out = new DataOutputStream(co);
