@@ -27,6 +27,7 @@ final class LatentModel {
   final double[] globalCum;
   final int[][] topicItems;
   final double[][] topicCum;
+  final double[] topicPopularityCum;
   final String[][] topicWords;
   final String[] commonWords;
 
@@ -62,6 +63,12 @@ final class LatentModel {
       int f = fill[t]++;
       topicItems[t][f] = i;
       topicCum[t][f] = (f == 0 ? 0 : topicCum[t][f - 1]) + weight[i];
+    }
+    topicPopularityCum = new double[o.topics()];
+    double c = 0;
+    for (int t = 0; t < o.topics(); t++) {
+      c += topicCum[t][topicCum[t].length - 1];
+      topicPopularityCum[t] = c;
     }
     userCount = activity(o);
     SplittableRandom vr = new SplittableRandom(mix(o.seed() ^ VOCAB_SALT));
@@ -186,7 +193,7 @@ final class LatentModel {
         int t;
         boolean dup;
         do {
-          t = rnd.nextInt(topics);
+          t = sample(topicPopularityCum, rnd);
           dup = false;
           for (int q = 0; q < j; q++) {
             dup |= pref[q] == t;

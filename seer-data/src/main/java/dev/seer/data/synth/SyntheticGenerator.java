@@ -24,9 +24,10 @@ import java.util.zip.GZIPOutputStream;
  * <ul>
  *   <li>User activity and item popularity follow seeded Zipf-like power laws (exponents in {@link
  *       SyntheticOptions}); every user has at least one row and at most half the items.
- *   <li>Each item has one latent topic; each user prefers 1 to 3 topics with random weights. 90% of
- *       a user's items are drawn from the preferred topics, by popularity within the topic; 10% are
- *       drawn by global popularity. So item-kNN and matrix factorisation beat popularity.
+ *   <li>Each item has one latent topic; each user prefers 1 to 3 topics (picked in proportion to
+ *       topic popularity) with random weights. 90% of a user's items are drawn from the preferred
+ *       topics, by popularity within the topic; 10% are drawn by global popularity. So item-kNN and
+ *       matrix factorisation beat popularity.
  *   <li>Ratings (1 to 5) are higher for items of a user's preferred topics.
  *   <li>Timestamps (Unix seconds from mid-2017 on) increase strictly within each user.
  *   <li>Item titles and texts come from per-topic vocabularies of made-up words, so text models can

@@ -70,7 +70,7 @@ public record SyntheticOptions(
   /**
    * Chooses sizes that scale sensibly with the number of interactions: about 50 interactions per
    * user on average, {@code 10 * sqrt(interactions)} items, one topic per 50 items (2 to 50), user
-   * exponent 0.8, item exponent 1.0, with timestamps.
+   * exponent 0.8, item exponent 1.2, with timestamps.
    *
    * @param interactions number of rows, at least 1
    * @param seed random seed
@@ -88,6 +88,6 @@ public record SyntheticOptions(
     }
     int topics = (int) Math.max(2, Math.min(50, items / 50));
     return new SyntheticOptions(
-        (int) users, (int) items, interactions, topics, 0.8, 1.0, true, seed);
+        (int) users, (int) items, interactions, topics, 0.8, 1.2, true, seed);
   }
 }
