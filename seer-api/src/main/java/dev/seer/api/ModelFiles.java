@@ -84,7 +84,12 @@ public final class ModelFiles {
       Files.createDirectories(dir);
       Path tmp =
           dir.resolve(
-              path.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+              path.getFileName()
+                  + "."
+                  + ProcessHandle.current().pid()
+                  + "."
+                  + System.nanoTime()
+                  + ".tmp");
       try {
         try (OutputStream fo = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
           CheckedOutputStream co =

@@ -41,9 +41,17 @@ final class AlgorithmOptions {
       String algo = p.substring(0, dot);
       if (!algorithms.contains(algo)) {
         throw new InputException(
-            "--param '" + p + "' names algorithm '" + algo + "', which is not in --algorithms " + algorithms + ".");
+            "--param '"
+                + p
+                + "' names algorithm '"
+                + algo
+                + "', which is not in --algorithms "
+                + algorithms
+                + ".");
       }
-      byAlgo.computeIfAbsent(algo, a -> new LinkedHashMap<>()).put(p.substring(dot + 1, eq), p.substring(eq + 1));
+      byAlgo
+          .computeIfAbsent(algo, a -> new LinkedHashMap<>())
+          .put(p.substring(dot + 1, eq), p.substring(eq + 1));
     }
     List<Spec> specs = new ArrayList<>();
     for (String a : algorithms) {

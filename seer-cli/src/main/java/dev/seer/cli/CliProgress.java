@@ -8,8 +8,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows progress on standard error: a progress bar on a terminal, otherwise a line per task at
- * most every few seconds (so logs stay readable). Thread-safe.
+ * Shows progress on standard error: a progress bar on a terminal, otherwise a line per task at most
+ * every few seconds (so logs stay readable). Thread-safe.
  */
 final class CliProgress implements ProgressListener, AutoCloseable {
   private static final long LOG_INTERVAL_NANOS = 3_000_000_000L;

@@ -22,16 +22,28 @@ import picocli.CommandLine.Option;
 public final class DataCleanCommand implements Callable<Integer> {
   @Mixin DataOptions dataOptions;
 
-  @Option(names = "--dedup", paramLabel = "KEEP", description = "Merge repeated (user, item) rows: first, last or mean.")
+  @Option(
+      names = "--dedup",
+      paramLabel = "KEEP",
+      description = "Merge repeated (user, item) rows: first, last or mean.")
   DedupPolicy dedup;
 
-  @Option(names = "--implicit-threshold", paramLabel = "T", description = "Keep rows rated >= T and drop ratings.")
+  @Option(
+      names = "--implicit-threshold",
+      paramLabel = "T",
+      description = "Keep rows rated >= T and drop ratings.")
   Float implicitThreshold;
 
-  @Option(names = "--kcore", paramLabel = "U[,I]", description = "Iterative k-core: every user has >= U rows and every item >= I (default U).")
+  @Option(
+      names = "--kcore",
+      paramLabel = "U[,I]",
+      description = "Iterative k-core: every user has >= U rows and every item >= I (default U).")
   String kcore;
 
-  @Option(names = "--normalise", paramLabel = "HOW", description = "center (per-user mean centring) or minmax (scale to [0,1]).")
+  @Option(
+      names = "--normalise",
+      paramLabel = "HOW",
+      description = "center (per-user mean centring) or minmax (scale to [0,1]).")
   String normalise;
 
   @Option(names = "--sort-time", description = "Order rows by timestamp.")
@@ -40,7 +52,11 @@ public final class DataCleanCommand implements Callable<Integer> {
   @Option(names = "--no-compact", description = "Keep ids that lost all their rows in the index.")
   boolean noCompact;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output TSV (.gz to compress).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "Output TSV (.gz to compress).")
   Path out;
 
   @Override

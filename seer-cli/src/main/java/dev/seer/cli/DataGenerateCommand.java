@@ -15,22 +15,43 @@ import picocli.CommandLine.Option;
         "Stream a synthetic dataset with power-law user activity and item popularity, latent"
             + " topics, timestamps and item text to TSV (constant memory; .gz to compress).")
 public final class DataGenerateCommand implements Callable<Integer> {
-  @Option(names = "--interactions", required = true, paramLabel = "N", description = "Number of interactions, e.g. 1000000.")
+  @Option(
+      names = "--interactions",
+      required = true,
+      paramLabel = "N",
+      description = "Number of interactions, e.g. 1000000.")
   long interactions;
 
-  @Option(names = "--users", paramLabel = "N", description = "Number of users (default: scaled to the interactions).")
+  @Option(
+      names = "--users",
+      paramLabel = "N",
+      description = "Number of users (default: scaled to the interactions).")
   Integer users;
 
-  @Option(names = "--items", paramLabel = "N", description = "Number of items (default: scaled to the interactions).")
+  @Option(
+      names = "--items",
+      paramLabel = "N",
+      description = "Number of items (default: scaled to the interactions).")
   Integer items;
 
-  @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED", description = "Random seed (same seed, same bytes).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      paramLabel = "SEED",
+      description = "Random seed (same seed, same bytes).")
   long seed;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Interactions TSV (.gz to compress).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "Interactions TSV (.gz to compress).")
   Path out;
 
-  @Option(names = "--items-out", paramLabel = "FILE", description = "Also write the items (title, topic, text) as TSV.")
+  @Option(
+      names = "--items-out",
+      paramLabel = "FILE",
+      description = "Also write the items (title, topic, text) as TSV.")
   Path itemsOut;
 
   @Override

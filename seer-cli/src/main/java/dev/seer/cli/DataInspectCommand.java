@@ -39,10 +39,18 @@ public final class DataInspectCommand implements Callable<Integer> {
     int activeItems = countNonEmpty(byItem);
     out.printf(Locale.ROOT, "dataset        %s%n", ds.name());
     out.printf(Locale.ROOT, "rows           %,d%n", d.size());
-    out.printf(Locale.ROOT, "distinct pairs %,d (%,d repeated rows)%n", byUser.nnz(), d.size() - byUser.nnz());
+    out.printf(
+        Locale.ROOT,
+        "distinct pairs %,d (%,d repeated rows)%n",
+        byUser.nnz(),
+        d.size() - byUser.nnz());
     out.printf(Locale.ROOT, "users          %,d (with rows: %,d)%n", d.numUsers(), activeUsers);
-    out.printf(Locale.ROOT, "items          %,d (with rows: %,d; with metadata: %,d)%n",
-        d.numItems(), activeItems, ds.items().size());
+    out.printf(
+        Locale.ROOT,
+        "items          %,d (with rows: %,d; with metadata: %,d)%n",
+        d.numItems(),
+        activeItems,
+        ds.items().size());
     double density = (double) byUser.nnz() / Math.max(1, (double) activeUsers * activeItems);
     out.printf(Locale.ROOT, "density        %.4f%%%n", 100 * density);
     out.printf(Locale.ROOT, "per user       %s%n", quantiles(byUser));
@@ -68,7 +76,11 @@ public final class DataInspectCommand implements Callable<Integer> {
           max = Math.max(max, t);
         }
       }
-      out.printf(Locale.ROOT, "time range     %s .. %s%n", Instant.ofEpochSecond(min), Instant.ofEpochSecond(max));
+      out.printf(
+          Locale.ROOT,
+          "time range     %s .. %s%n",
+          Instant.ofEpochSecond(min),
+          Instant.ofEpochSecond(max));
     } else {
       out.println("time range     none (no timestamps)");
     }

@@ -23,7 +23,11 @@ public final class DataSplitCommand implements Callable<Integer> {
   @Mixin DataOptions dataOptions;
   @Mixin SplitOptions splitOptions;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (kfold writes DIR/fold-N).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output folder (kfold writes DIR/fold-N).")
   Path out;
 
   @Override

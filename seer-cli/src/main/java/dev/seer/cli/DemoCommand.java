@@ -34,19 +34,35 @@ import picocli.CommandLine.Option;
             + " baselines, evaluate them by full ranking, show recommendations with reasons and"
             + " write an HTML report.")
 public final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--data", paramLabel = "DIR", description = "MovieLens latest-small folder (ratings.csv, movies.csv, tags.csv).")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "MovieLens latest-small folder (ratings.csv, movies.csv, tags.csv).")
   Path data;
 
-  @Option(names = "--out", defaultValue = "seer-output/demo", paramLabel = "DIR", description = "Where to write the report (default seer-output/demo).")
+  @Option(
+      names = "--out",
+      defaultValue = "seer-output/demo",
+      paramLabel = "DIR",
+      description = "Where to write the report (default seer-output/demo).")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED", description = "Seed for the split and the models.")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      paramLabel = "SEED",
+      description = "Seed for the split and the models.")
   long seed;
 
-  @Option(names = "--no-download", description = "Never download the data; fail if it is not found locally.")
+  @Option(
+      names = "--no-download",
+      description = "Never download the data; fail if it is not found locally.")
   boolean noDownload;
 
-  @Option(names = "--user", paramLabel = "ID", description = "User to show recommendations for (default: user 1).")
+  @Option(
+      names = "--user",
+      paramLabel = "ID",
+      description = "User to show recommendations for (default: user 1).")
   String user = "1";
 
   @Override
@@ -74,13 +90,15 @@ public final class DemoCommand implements Callable<Integer> {
       AlgorithmOptions algos = new AlgorithmOptions();
       algos.algorithms = List.of("random", "popularity", "item-knn", "bias-baseline");
       EvalOptions opts =
-          new EvalOptions(new int[] {10, 20}, null, 0, seed, Runtime.getRuntime().availableProcessors());
-      Experiment.Outcome outcome = Experiment.run(split, items, algos.specs(), opts, seed, progress, o);
+          new EvalOptions(
+              new int[] {10, 20}, null, 0, seed, Runtime.getRuntime().availableProcessors());
+      Experiment.Outcome outcome =
+          Experiment.run(split, items, algos.specs(), opts, seed, progress, o);
       o.println();
       Experiment.printTable(outcome.results(), 10, o);
-      Report report = new Report(ds.name(), split.name(), SplitStats.of(split).summary(), outcome.results());
-      report.writeJson(out.resolve("report.json"));
-      report.writeHtml(out.resolve("report.html"));
+      Report report =
+          new Report(ds.name(), split.name(), SplitStats.of(split).summary(), outcome.results());
+      report.writeAll(out);
       o.println();
       showUser(outcome.models().get("item-knn"), split.train(), items, o);
       o.println();
@@ -89,13 +107,16 @@ public final class DemoCommand implements Callable<Integer> {
       o.println();
       o.println("next steps:");
       o.println("  ./seer train --data " + folder + " --algorithm item-knn --out model.seer");
-      o.println("  ./seer recommend --model model.seer --user " + user + " --explain --titles " + folder);
-      o.println("  ./seer evaluate --data " + folder + " --algorithms popularity,item-knn --export");
+      o.println(
+          "  ./seer recommend --model model.seer --user " + user + " --explain --titles " + folder);
+      o.println(
+          "  ./seer evaluate --data " + folder + " --algorithms popularity,item-knn --export");
     }
     return 0;
   }
 
-  private void showUser(Recommender model, Interactions train, Map<String, ItemInfo> items, PrintStream o) {
+  private void showUser(
+      Recommender model, Interactions train, Map<String, ItemInfo> items, PrintStream o) {
     int u = train.users().index(user);
     if (u < 0) {
       o.println("user " + user + " is not in the data; pass --user with another id");
@@ -111,7 +132,9 @@ public final class DemoCommand implements Callable<Integer> {
     Arrays.sort(order, (a, b) -> Float.compare(r[b], r[a]));
     StringBuilder liked = new StringBuilder();
     for (int k = 0; k < Math.min(3, order.length); k++) {
-      liked.append(k == 0 ? "" : ", ").append(Explanations.title(train.items(), idx[order[k]], items));
+      liked
+          .append(k == 0 ? "" : ", ")
+          .append(Explanations.title(train.items(), idx[order[k]], items));
     }
     o.println("user " + user + " has " + idx.length + " training ratings, e.g. " + liked);
     o.println("item-knn recommends:");

@@ -43,7 +43,10 @@ final class DemoData {
 
   static Path cacheDir() {
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("seer").resolve("ml-latest-small");
   }
 
@@ -96,12 +99,12 @@ final class DemoData {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
-    HttpRequest req = HttpRequest.newBuilder(URI.create(URL)).timeout(Duration.ofSeconds(120)).build();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(URL)).timeout(Duration.ofSeconds(120)).build();
     Path zip = Files.createTempFile("ml-latest-small", ".zip");
     Path staging = Files.createTempDirectory("ml-latest-small");
     try {
-      HttpResponse<Path> resp =
-          client.send(req, HttpResponse.BodyHandlers.ofFile(zip));
+      HttpResponse<Path> resp = client.send(req, HttpResponse.BodyHandlers.ofFile(zip));
       if (resp.statusCode() != 200) {
         throw new IOException("HTTP status " + resp.statusCode());
       }
@@ -121,7 +124,12 @@ final class DemoData {
         String got = sha256(f);
         if (!got.equals(want.getValue())) {
           throw new IOException(
-              want.getKey() + " has SHA-256 " + got + ", expected " + want.getValue() + " (a different build)");
+              want.getKey()
+                  + " has SHA-256 "
+                  + got
+                  + ", expected "
+                  + want.getValue()
+                  + " (a different build)");
         }
       }
       Files.createDirectories(target);

@@ -39,8 +39,7 @@ final class Experiment {
       long t1 = System.nanoTime();
       EvalResult r = Evaluator.evaluate(spec.name(), model, split, opts, items, progress);
       long t2 = System.nanoTime();
-      r.setTrainMillis((t1 - t0) / 1_000_000);
-      r.setEvalMillis((t2 - t1) / 1_000_000);
+      r = r.withTimings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
       out.printf(
           Locale.ROOT,
           "%s: trained in %.2f s, evaluated %d users in %.2f s%n",
@@ -60,7 +59,7 @@ final class Experiment {
       return;
     }
     List<String> cols = new ArrayList<>();
-    for (String m : results.get(0).metricNames()) {
+    for (String m : results.get(0).allMetrics()) {
       if (m.endsWith("@" + cutoff) || !m.contains("@")) {
         cols.add(m);
       }
@@ -71,13 +70,14 @@ final class Experiment {
     TextTable t = new TextTable(header.toArray(new String[0]));
     for (EvalResult r : results) {
       Object[] row = new Object[cols.size() + 1];
-      row[0] = r.name();
+      row[0] = r.algorithm();
       for (int c = 0; c < cols.size(); c++) {
         row[c + 1] = r.mean(cols.get(c));
       }
       t.add(row);
     }
-    out.println("protocol: " + results.get(0).protocol() + "; " + results.get(0).users().length + " users");
+    out.println(
+        "protocol: " + results.get(0).protocol() + "; " + results.get(0).users().length + " users");
     out.print(t);
   }
 }

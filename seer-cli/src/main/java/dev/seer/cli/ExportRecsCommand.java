@@ -26,7 +26,11 @@ import picocli.CommandLine.Option;
 public final class ExportRecsCommand implements Callable<Integer> {
   @Mixin ModelOptions modelOptions;
 
-  @Option(names = {"-n", "--n"}, defaultValue = "10", paramLabel = "N", description = "Items per user (default 10).")
+  @Option(
+      names = {"-n", "--n"},
+      defaultValue = "10",
+      paramLabel = "N",
+      description = "Items per user (default 10).")
   int n;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "TSV file to write.")
@@ -50,7 +54,15 @@ public final class ExportRecsCommand implements Callable<Integer> {
           Ranking r = Ranker.recommend(model, u, n, saved.seen(), null);
           String uid = model.users().id(u);
           for (int k = 0; k < r.size(); k++) {
-            w.write(uid + "\t" + model.items().id(r.items()[k]) + "\t" + (k + 1) + "\t" + r.scores()[k] + "\n");
+            w.write(
+                uid
+                    + "\t"
+                    + model.items().id(r.items()[k])
+                    + "\t"
+                    + (k + 1)
+                    + "\t"
+                    + r.scores()[k]
+                    + "\n");
           }
           if ((u + 1) % 256 == 0 || u == users - 1) {
             progress.update("export-recs", u + 1, users);
@@ -58,9 +70,16 @@ public final class ExportRecsCommand implements Callable<Integer> {
         }
       }
     } catch (IOException e) {
-      throw new InputException("Cannot write " + out + ": " + e.getMessage() + "; check the path.", e);
+      throw new InputException(
+          "Cannot write " + out + ": " + e.getMessage() + "; check the path.", e);
     }
-    System.out.printf(Locale.ROOT, "wrote top-%d for %,d users to %s in %.1f s%n", n, users, out, (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        Locale.ROOT,
+        "wrote top-%d for %,d users to %s in %.1f s%n",
+        n,
+        users,
+        out,
+        (System.nanoTime() - t0) / 1e9);
     return 0;
   }
 }

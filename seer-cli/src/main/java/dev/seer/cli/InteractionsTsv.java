@@ -42,7 +42,8 @@ final class InteractionsTsv {
         }
       }
     } catch (IOException e) {
-      throw new InputException("Cannot write " + file + ": " + e.getMessage() + "; check the path.", e);
+      throw new InputException(
+          "Cannot write " + file + ": " + e.getMessage() + "; check the path.", e);
     }
   }
 }

@@ -52,7 +52,8 @@ public final class Main {
             err.flush();
             return 2;
           }
-          err.println("seer: internal error (this is a bug; please report it with the trace below)");
+          err.println(
+              "seer: internal error (this is a bug; please report it with the trace below)");
           ex.printStackTrace(err);
           err.flush();
           return 1;

@@ -11,10 +11,17 @@ import picocli.CommandLine.Option;
 
 /** A saved model, and optionally a dataset to show item titles from. */
 final class ModelOptions {
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file written by 'seer train'.")
+  @Option(
+      names = "--model",
+      required = true,
+      paramLabel = "FILE",
+      description = "Model file written by 'seer train'.")
   Path model;
 
-  @Option(names = "--titles", paramLabel = "PATH", description = "Dataset to take item titles from (optional).")
+  @Option(
+      names = "--titles",
+      paramLabel = "PATH",
+      description = "Dataset to take item titles from (optional).")
   Path titles;
 
   SavedModel load() {

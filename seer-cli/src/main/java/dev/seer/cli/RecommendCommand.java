@@ -33,13 +33,25 @@ public final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--user", paramLabel = "ID", description = "A user id from the training data.")
   String user;
 
-  @Option(names = "--items", split = ",", paramLabel = "IDS", description = "Items a new user liked (comma-separated ids).")
+  @Option(
+      names = "--items",
+      split = ",",
+      paramLabel = "IDS",
+      description = "Items a new user liked (comma-separated ids).")
   List<String> items;
 
-  @Option(names = {"-n", "--n"}, defaultValue = "10", paramLabel = "N", description = "How many items (default 10, at most 1000).")
+  @Option(
+      names = {"-n", "--n"},
+      defaultValue = "10",
+      paramLabel = "N",
+      description = "How many items (default 10, at most 1000).")
   int n;
 
-  @Option(names = "--exclude", split = ",", paramLabel = "IDS", description = "Item ids never to recommend.")
+  @Option(
+      names = "--exclude",
+      split = ",",
+      paramLabel = "IDS",
+      description = "Item ids never to recommend.")
   List<String> exclude = new ArrayList<>();
 
   @Option(names = "--explain", description = "Show why each item was recommended.")
@@ -72,13 +84,16 @@ public final class RecommendCommand implements Callable<Integer> {
       u = model.users().index(user);
       if (u < 0) {
         throw new InputException(
-            "User '" + user + "' is not in the model's training data; use --items to describe a new user.");
+            "User '"
+                + user
+                + "' is not in the model's training data; use --items to describe a new user.");
       }
       ranking = Ranker.recommend(model, u, n, saved.seen(), ex);
     } else {
       if (!(model instanceof FoldIn f)) {
         throw new InputException(
-            model.card().algorithm() + " models cannot score new users from items; train item-knn or popularity.");
+            model.card().algorithm()
+                + " models cannot score new users from items; train item-knn or popularity.");
       }
       int[] idx = new int[items.size()];
       float[] val = new float[idx.length];
@@ -100,7 +115,12 @@ public final class RecommendCommand implements Callable<Integer> {
       int i = ranking.items()[r];
       String title = Explanations.title(itemIndex, i, meta);
       if (explain) {
-        t.add(r + 1, itemIndex.id(i), title, (double) ranking.scores()[r], Explanations.reasons(model, u, i, meta));
+        t.add(
+            r + 1,
+            itemIndex.id(i),
+            title,
+            (double) ranking.scores()[r],
+            Explanations.reasons(model, u, i, meta));
       } else {
         t.add(r + 1, itemIndex.id(i), title, (double) ranking.scores()[r]);
       }

@@ -35,16 +35,30 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin DataOptions dataOptions;
   @Mixin SplitOptions splitOptions;
 
-  @Option(names = {"--algorithm", "-a"}, required = true, paramLabel = "NAME", description = "Algorithm to train.")
+  @Option(
+      names = {"--algorithm", "-a"},
+      required = true,
+      paramLabel = "NAME",
+      description = "Algorithm to train.")
   String algorithm;
 
-  @Option(names = "--param", paramLabel = "KEY=VALUE", description = "An algorithm option, e.g. neighbours=50 (repeatable).")
+  @Option(
+      names = "--param",
+      paramLabel = "KEY=VALUE",
+      description = "An algorithm option, e.g. neighbours=50 (repeatable).")
   List<String> params = new ArrayList<>();
 
-  @Option(names = "--evaluate", description = "Measure on a split first (see --split) and record the metrics in the model card.")
+  @Option(
+      names = "--evaluate",
+      description =
+          "Measure on a split first (see --split) and record the metrics in the model card.")
   boolean evaluate;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write, e.g. model.seer.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "Model file to write, e.g. model.seer.")
   Path out;
 
   @Override
@@ -54,7 +68,8 @@ public final class TrainCommand implements Callable<Integer> {
     for (String p : params) {
       int eq = p.indexOf('=');
       if (eq < 1 || eq == p.length() - 1) {
-        throw new InputException("--param '" + p + "' is not KEY=VALUE; for example neighbours=50.");
+        throw new InputException(
+            "--param '" + p + "' is not KEY=VALUE; for example neighbours=50.");
       }
       options.put(p.substring(0, eq), p.substring(eq + 1));
     }
@@ -68,9 +83,8 @@ public final class TrainCommand implements Callable<Integer> {
         Split split = splitOptions.split(ds.interactions());
         Recommender m = trainer.fit(split.train(), ctx);
         EvalResult r =
-            Evaluator.evaluate(
-                algorithm, m, split, EvalOptions.defaults(), ds.items(), progress);
-        for (String name : r.metricNames()) {
+            Evaluator.evaluate(algorithm, m, split, EvalOptions.defaults(), ds.items(), progress);
+        for (String name : r.allMetrics()) {
           metrics.put(name, r.mean(name));
         }
         Experiment.printTable(List.of(r), 10, o);
@@ -80,9 +94,18 @@ public final class TrainCommand implements Callable<Integer> {
       double secs = (System.nanoTime() - t0) / 1e9;
       ModelCard card = model.card().withMetrics(metrics);
       ModelFiles.save(out, model, ds.interactions().byUser(), card);
-      o.printf(Locale.ROOT, "trained %s in %.2f s on %,d rows%n", card.algorithm(), secs, ds.interactions().size());
+      o.printf(
+          Locale.ROOT,
+          "trained %s in %.2f s on %,d rows%n",
+          card.algorithm(),
+          secs,
+          ds.interactions().size());
       o.println("options: " + card.options());
-      o.println("seed: " + card.seed() + "; data fingerprint: " + card.dataFingerprint().substring(0, 16));
+      o.println(
+          "seed: "
+              + card.seed()
+              + "; data fingerprint: "
+              + card.dataFingerprint().substring(0, 16));
       o.println("saved " + out.toAbsolutePath());
     }
     return 0;
