@@ -23,7 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code seer demo}: the whole job on MovieLens latest-small in about a minute. */
 @Command(
@@ -34,6 +36,8 @@ import picocli.CommandLine.Option;
             + " baselines, evaluate them by full ranking, show recommendations with reasons and"
             + " write an HTML report.")
 public final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--data",
       paramLabel = "DIR",
@@ -86,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
       Dataset ds = read.dataset();
       Map<String, ItemInfo> items = ds.items();
       Split split = new RandomSplitter(0.2, seed).split(ds.interactions());
-      o.println("split: " + split.name() + "; " + SplitStats.of(split).summary());
+      o.println(SplitStats.of(split).summary());
       AlgorithmOptions algos = new AlgorithmOptions();
       algos.algorithms = List.of("random", "popularity", "item-knn", "bias-baseline");
       EvalOptions opts =
@@ -97,7 +101,12 @@ public final class DemoCommand implements Callable<Integer> {
       o.println();
       Experiment.printTable(outcome.results(), 10, o);
       Report report =
-          new Report(ds.name(), split.name(), SplitStats.of(split).summary(), outcome.results());
+          new Report(
+              ds.name(),
+              split.name(),
+              SplitStats.of(split).summary(),
+              outcome.results(),
+              CommandLines.of(spec));
       report.writeAll(out);
       o.println();
       showUser(outcome.models().get("item-knn"), split.train(), items, o);
@@ -111,6 +120,9 @@ public final class DemoCommand implements Callable<Integer> {
           "  ./seer recommend --model model.seer --user " + user + " --explain --titles " + folder);
       o.println(
           "  ./seer evaluate --data " + folder + " --algorithms popularity,item-knn --export");
+      o.println(
+          "serving: the REST server ('seer serve') is not part of this build yet; until it"
+              + " lands, serve the saved model with 'seer recommend' or 'seer export-recs'.");
     }
     return 0;
   }

@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code seer evaluate}: several algorithms on one split, with a report. */
 @Command(
@@ -31,6 +33,8 @@ import picocli.CommandLine.Option;
             + " the user's training items). Writes report.json and report.html; with --export"
             + " also the split and every algorithm's top-N lists as TSV.")
 public final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Mixin DataOptions dataOptions;
   @Mixin SplitOptions splitOptions;
   @Mixin AlgorithmOptions algorithmOptions;
@@ -102,7 +106,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     try (CliProgress progress = new CliProgress(System.err)) {
       Loaded loaded = load(progress, o);
       Split split = loaded.split;
-      o.println("split: " + split.name() + "; " + SplitStats.of(split).summary());
+      o.println(SplitStats.of(split).summary());
       EvalOptions opts =
           new EvalOptions(
               cutoffs,
@@ -116,7 +120,12 @@ public final class EvaluateCommand implements Callable<Integer> {
       int primary = cutoffs.length > 1 ? cutoffs[1] : cutoffs[0];
       Experiment.printTable(outcome.results(), primary, o);
       Report report =
-          new Report(loaded.name, split.name(), SplitStats.of(split).summary(), outcome.results());
+          new Report(
+              loaded.name,
+              split.name(),
+              SplitStats.of(split).summary(),
+              outcome.results(),
+              CommandLines.of(spec));
       report.writeAll(out);
       o.println("report: " + out.resolve("report.html").toAbsolutePath());
       if (export) {

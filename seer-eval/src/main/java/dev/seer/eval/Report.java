@@ -27,6 +27,7 @@ public final class Report {
   /** Per-user metrics compared pairwise with significance tests, at the primary cutoff. */
   static final String[] TESTED = {"NDCG", "Recall", "Precision", "MAP", "MRR", "HitRate"};
 
+  private final String command;
   private final String dataset;
   private final String split;
   private final String splitSummary;
@@ -55,6 +56,21 @@ public final class Report {
    * @param results results on that split, in display order
    */
   public Report(String dataset, String split, String splitSummary, List<EvalResult> results) {
+    this(dataset, split, splitSummary, results, "");
+  }
+
+  /**
+   * Creates a report that records the command that produced it.
+   *
+   * @param dataset dataset name
+   * @param split split description (how it was made, with seed)
+   * @param splitSummary sizes of the split's parts
+   * @param results results on that split, in display order
+   * @param command the command line that produced the results, or empty
+   */
+  public Report(
+      String dataset, String split, String splitSummary, List<EvalResult> results, String command) {
+    this.command = command == null ? "" : command;
     this.dataset = dataset;
     this.split = split;
     this.splitSummary = splitSummary;
@@ -147,6 +163,7 @@ public final class Report {
       g.writeStartObject();
       g.writeStringField("seerVersion", SeerVersion.get());
       g.writeStringField("createdAt", createdAt.toString());
+      g.writeStringField("command", command);
       g.writeStringField("dataset", dataset);
       g.writeStringField("split", split);
       g.writeStringField("splitSummary", splitSummary);
@@ -302,7 +319,8 @@ public final class Report {
     h.append("<style>")
         .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}")
         .append("table{border-collapse:collapse;margin:1em 0}")
-        .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}")
+        .append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:right;white-space:nowrap}")
+        .append(".scroll{overflow-x:auto}")
         .append("th:first-child,td:first-child{text-align:left}")
         .append("th{background:#f3f3f3}.best{font-weight:bold}.sig{background:#e8f5e9}")
         .append(".banner{padding:.6em 1em;border-radius:4px;background:#eef3fb}")
@@ -318,7 +336,8 @@ public final class Report {
     h.append("<p><b>Split:</b> ")
         .append(esc(split))
         .append("<br><b>Sizes:</b> ")
-        .append(esc(splitSummary))
+        .append(esc(splitSummary).replace("\n", "<br>"))
+        .append(command.isEmpty() ? "" : "<br><b>Command:</b> <code>" + esc(command) + "</code>")
         .append("<br><small>Seer ")
         .append(esc(SeerVersion.get()))
         .append(", ")
@@ -424,7 +443,7 @@ public final class Report {
   }
 
   private void table(StringBuilder h, List<String> metrics, boolean withCi) {
-    h.append("<table class=\"metrics\"><tr><th>algorithm</th>");
+    h.append("<div class=\"scroll\"><table class=\"metrics\"><tr><th>algorithm</th>");
     for (String m : metrics) {
       h.append("<th>").append(esc(m)).append("</th>");
     }
@@ -445,7 +464,7 @@ public final class Report {
       }
       h.append("</tr>\n");
     }
-    h.append("</table>\n");
+    h.append("</table></div>\n");
   }
 
   private boolean isBest(String metric, double v) {

@@ -33,7 +33,7 @@ class EvaluatorTest {
   private static final double L3 = Math.log(2) / Math.log(3);
   private static final double L6 = Math.log(2) / Math.log(6);
 
-  private static final float[][] SCORES = {
+  static final float[][] SCORES = {
     {.9f, .1f, .8f, .7f, .3f, .3f}, {.5f, .9f, .9f, .2f, .6f, .1f}, {0, 0, 0, 0, 0, 0}
   };
 
