@@ -82,14 +82,16 @@ public record EvalOptions(
     String rel =
         relevanceThreshold == null ? "" : "; relevant: test rating >= " + relevanceThreshold;
     if (isSampled()) {
-      return "sampled: each relevant item ranked with "
+      return "sampled: the user's relevant items ranked among "
           + sampled
           + " sampled negatives per user (seed "
           + seed
           + "); NOT full ranking"
           + rel;
     }
-    return "full ranking (all items minus the user's training and validation items)" + rel;
+    return "full ranking (all items minus the user's known training, validation and fold-in"
+        + " items)"
+        + rel;
   }
 
   @Override
