@@ -73,25 +73,17 @@ public final class Distributions {
     double qap = a + 1;
     double qam = a - 1;
     double c = 1;
-    double d = 1 - qab * x / qap;
-    d = Math.abs(d) < TINY ? TINY : d;
-    d = 1 / d;
+    double d = 1 / nonZero(1 - qab * x / qap);
     double h = d;
     for (int m = 1; m <= MAX_ITER; m++) {
       int m2 = 2 * m;
       double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-      d = 1 + aa * d;
-      d = Math.abs(d) < TINY ? TINY : d;
-      c = 1 + aa / c;
-      c = Math.abs(c) < TINY ? TINY : c;
-      d = 1 / d;
+      d = 1 / nonZero(1 + aa * d);
+      c = nonZero(1 + aa / c);
       h *= d * c;
       aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-      d = 1 + aa * d;
-      d = Math.abs(d) < TINY ? TINY : d;
-      c = 1 + aa / c;
-      c = Math.abs(c) < TINY ? TINY : c;
-      d = 1 / d;
+      d = 1 / nonZero(1 + aa * d);
+      c = nonZero(1 + aa / c);
       double del = d * c;
       h *= del;
       if (Math.abs(del - 1) < EPS) {
@@ -99,6 +91,11 @@ public final class Distributions {
       }
     }
     return h;
+  }
+
+  /** Lentz's guard: keeps a continued-fraction term away from zero. */
+  private static double nonZero(double v) {
+    return Math.abs(v) < TINY ? TINY : v;
   }
 
   /**
@@ -132,11 +129,8 @@ public final class Distributions {
     for (int i = 1; i <= MAX_ITER; i++) {
       double an = -i * (i - a);
       b += 2;
-      d = an * d + b;
-      d = Math.abs(d) < TINY ? TINY : d;
-      c = b + an / c;
-      c = Math.abs(c) < TINY ? TINY : c;
-      d = 1 / d;
+      d = 1 / nonZero(an * d + b);
+      c = nonZero(b + an / c);
       double del = d * c;
       h *= del;
       if (Math.abs(del - 1) < EPS) {
