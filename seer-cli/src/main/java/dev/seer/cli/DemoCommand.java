@@ -121,8 +121,9 @@ public final class DemoCommand implements Callable<Integer> {
       o.println(
           "  ./seer evaluate --data " + folder + " --algorithms popularity,item-knn --export");
       o.println(
-          "serving: the REST server ('seer serve') is not part of this build yet; until it"
-              + " lands, serve the saved model with 'seer recommend' or 'seer export-recs'.");
+          "  ./seer serve --load-demo "
+              + folder
+              + "   # the REST server on http://127.0.0.1:8080 with this data as app 'demo'");
     }
     return 0;
   }

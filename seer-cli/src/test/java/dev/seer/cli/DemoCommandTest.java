@@ -31,7 +31,7 @@ class DemoCommandTest {
     assertTrue(text.contains("protocol: full ranking"), text);
     assertTrue(text.contains("NDCG@10"), text);
     assertTrue(text.contains("because you liked"), text);
-    assertTrue(text.contains("serving:"), text);
+    assertTrue(text.contains("./seer serve --load-demo"), text);
     assertTrue(Files.size(out.resolve("report.html")) > 1000);
     assertTrue(Files.readString(out.resolve("report.json")).contains("\"item-knn\""));
   }

@@ -8,7 +8,14 @@ package dev.seer.store;
  * @param algorithm algorithm name
  * @param card the model card as JSON
  * @param bytes size of the model file
- * @param createdAt epoch milliseconds
+ * @param snapshotAt epoch milliseconds when the training data was read
+ * @param createdAt epoch milliseconds when the version was stored
  */
 public record ModelVersion(
-    String appId, int version, String algorithm, String card, long bytes, long createdAt) {}
+    String appId,
+    int version,
+    String algorithm,
+    String card,
+    long bytes,
+    long snapshotAt,
+    long createdAt) {}

@@ -675,6 +675,33 @@ public final class Store implements AutoCloseable {
   }
 
   /**
+   * Streams the events of an application received at or after a time, in the order they were stored
+   * (to catch a freshly loaded model up with what happened since its training data was read).
+   *
+   * @param appId the application
+   * @param receivedAt epoch milliseconds
+   * @param sink receives each event
+   */
+  public void forEachEventSince(String appId, long receivedAt, Consumer<Event> sink) {
+    read(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT event_id, user_id, item_id, type, value, ts FROM events WHERE app_id = ?"
+                      + " AND received_at >= ? ORDER BY seq")) {
+            p.setString(1, appId);
+            p.setLong(2, receivedAt);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                sink.accept(event(rs));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  /**
    * Counts an application's events.
    *
    * @param appId the application
@@ -717,9 +744,12 @@ public final class Store implements AutoCloseable {
    * @param algorithm algorithm name
    * @param cardJson the model card as JSON
    * @param data the model file's bytes
+   * @param snapshotAt epoch milliseconds when its training data was read (events received later are
+   *     not in it)
    * @return the stored version
    */
-  public ModelVersion saveModel(String appId, String algorithm, String cardJson, byte[] data) {
+  public ModelVersion saveModel(
+      String appId, String algorithm, String cardJson, byte[] data, long snapshotAt) {
     requireApp(appId);
     long now = System.currentTimeMillis();
     int version =
@@ -737,19 +767,20 @@ public final class Store implements AutoCloseable {
               }
               try (PreparedStatement p =
                   c.prepareStatement(
-                      "INSERT INTO models (app_id, version, algorithm, card, data, created_at)"
-                          + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                      "INSERT INTO models (app_id, version, algorithm, card, data, snapshot_at,"
+                          + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, appId);
                 p.setInt(2, v);
                 p.setString(3, algorithm);
                 p.setString(4, cardJson);
                 p.setBytes(5, data);
-                p.setLong(6, now);
+                p.setLong(6, snapshotAt);
+                p.setLong(7, now);
                 p.executeUpdate();
               }
               return v;
             });
-    return new ModelVersion(appId, version, algorithm, cardJson, data.length, now);
+    return new ModelVersion(appId, version, algorithm, cardJson, data.length, snapshotAt, now);
   }
 
   /**
@@ -764,8 +795,8 @@ public final class Store implements AutoCloseable {
           List<ModelVersion> out = new ArrayList<>();
           try (PreparedStatement p =
               c.prepareStatement(
-                  "SELECT version, algorithm, card, LENGTH(data), created_at FROM models WHERE"
-                      + " app_id = ? ORDER BY version DESC")) {
+                  "SELECT version, algorithm, card, LENGTH(data), snapshot_at, created_at FROM"
+                      + " models WHERE app_id = ? ORDER BY version DESC")) {
             p.setString(1, appId);
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {
@@ -776,7 +807,8 @@ public final class Store implements AutoCloseable {
                         rs.getString(2),
                         rs.getString(3),
                         rs.getLong(4),
-                        rs.getLong(5)));
+                        rs.getLong(5),
+                        rs.getLong(6)));
               }
             }
           }

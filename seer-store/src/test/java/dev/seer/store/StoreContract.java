@@ -144,12 +144,13 @@ abstract class StoreContract {
   void modelVersionsDeployAndRollBack() {
     Store s = store();
     s.createApp("shop", "shop");
-    ModelVersion v1 = s.saveModel("shop", "item-knn", "{\"a\":1}", new byte[] {1, 2, 3});
-    ModelVersion v2 = s.saveModel("shop", "popularity", "{}", new byte[] {4});
+    ModelVersion v1 = s.saveModel("shop", "item-knn", "{\"a\":1}", new byte[] {1, 2, 3}, 5);
+    ModelVersion v2 = s.saveModel("shop", "popularity", "{}", new byte[] {4}, 6);
     assertEquals(1, v1.version());
     assertEquals(2, v2.version());
     assertEquals(List.of(2, 1), s.models("shop").stream().map(ModelVersion::version).toList());
     assertEquals(3, s.models("shop").get(1).bytes());
+    assertEquals(5, s.models("shop").get(1).snapshotAt());
     assertArrayEquals(new byte[] {1, 2, 3}, s.modelData("shop", 1).orElseThrow());
     assertTrue(s.deployment("shop").isEmpty());
     s.deploy("shop", 1);

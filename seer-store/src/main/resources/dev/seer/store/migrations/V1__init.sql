@@ -61,6 +61,7 @@ CREATE TABLE models (
   algorithm TEXT NOT NULL,
   card TEXT NOT NULL,
   data ${blob} NOT NULL,
+  snapshot_at BIGINT NOT NULL,
   created_at BIGINT NOT NULL,
   PRIMARY KEY (app_id, version)
 );

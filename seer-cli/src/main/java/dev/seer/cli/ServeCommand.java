@@ -1,0 +1,177 @@
+package dev.seer.cli;
+
+import dev.seer.api.InputException;
+import dev.seer.data.io.DatasetReaders;
+import dev.seer.data.io.ReadOptions;
+import dev.seer.server.DatasetImport;
+import dev.seer.server.Limits;
+import dev.seer.server.SeerServer;
+import dev.seer.server.ServerConfig;
+import dev.seer.store.NewKey;
+import dev.seer.store.Role;
+import dev.seer.store.Store;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seer serve}: the HTTP server. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Serve recommendations over HTTP (JSON under /v1, OpenAPI at /openapi.json). With no"
+            + " options the store is an embedded SQLite file; --db jdbc:postgresql://... uses"
+            + " PostgreSQL.")
+public final class ServeCommand implements Callable<Integer> {
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "HOST",
+      description = "Address to bind (default 127.0.0.1).")
+  String host;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      paramLabel = "PORT",
+      description = "Port (default 8080; 0 for any free port).")
+  int port;
+
+  @Option(
+      names = "--db",
+      defaultValue = "jdbc:sqlite:seer-data/seer.db",
+      paramLabel = "URL",
+      description = "JDBC URL of the store (default jdbc:sqlite:seer-data/seer.db).")
+  String db;
+
+  @Option(
+      names = "--root-key-file",
+      defaultValue = "seer-data/root.key",
+      paramLabel = "FILE",
+      description =
+          "The operator's key for creating applications; read from SEER_ROOT_KEY, else this file,"
+              + " created with a random key when missing (default seer-data/root.key).")
+  Path rootKeyFile;
+
+  @Option(
+      names = "--load-demo",
+      paramLabel = "DIR",
+      description =
+          "Create the application 'demo' from MovieLens latest-small in DIR (items and ratings),"
+              + " train item-knn and deploy it, unless 'demo' exists already.")
+  Path demo;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      paramLabel = "SEED",
+      description = "Seed for training jobs.")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream o = System.out;
+    String rootKey = rootKey();
+    boolean loaded = demo != null && loadDemo(o);
+    SeerServer server =
+        SeerServer.start(new ServerConfig(host, port, db, rootKey, Limits.defaults(), seed));
+    if (loaded) {
+      long job = server.train("demo", "item-knn", java.util.Map.of(), true);
+      o.println(
+          "training item-knn for 'demo' in the background (job "
+              + job
+              + "); recommendations are served once it is deployed");
+    }
+    String url = "http://" + host + ":" + server.port();
+    o.println(
+        "Seer server on "
+            + url
+            + " (store: "
+            + db.replaceAll("password=[^&]*", "password=***")
+            + ")");
+    o.println(
+        "root key: "
+            + (System.getenv("SEER_ROOT_KEY") != null
+                ? "from SEER_ROOT_KEY"
+                : rootKeyFile.toAbsolutePath()));
+    o.println("try:  curl " + url + "/health");
+    o.println(
+        "      curl -H \"Authorization: Bearer $(cat "
+            + rootKeyFile
+            + ")\" -d '{\"id\":\"shop\"}' "
+            + url
+            + "/v1/apps");
+    o.println("API:  " + url + "/openapi.json; stop with Ctrl-C");
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stop.countDown();
+                }));
+    stop.await();
+    return 0;
+  }
+
+  private boolean loadDemo(PrintStream o) {
+    try (CliProgress progress = new CliProgress(System.err);
+        Store store = Store.open(db)) {
+      if (store.app("demo").isPresent()) {
+        o.println("application 'demo' exists already; not loading it again");
+        return false;
+      }
+      var read = DatasetReaders.read(demo, "auto", ReadOptions.strict(), progress);
+      store.createApp("demo", "MovieLens demo");
+      NewKey admin = store.createKey("demo", Role.ADMIN);
+      long n = DatasetImport.load(store, "demo", read.dataset(), progress);
+      o.println(
+          "loaded " + n + " events and " + read.dataset().items().size() + " items into 'demo'");
+      o.println("demo admin key (shown once): " + admin.secret());
+      o.println(
+          "try: curl -H 'Authorization: Bearer "
+              + admin.secret()
+              + "' 'http://"
+              + host
+              + ":"
+              + port
+              + "/v1/apps/demo/recommendations?user=1&n=5&explain=true'");
+      return true;
+    }
+  }
+
+  private String rootKey() throws IOException {
+    String env = System.getenv("SEER_ROOT_KEY");
+    if (env != null && !env.isBlank()) {
+      return env.trim();
+    }
+    if (Files.isRegularFile(rootKeyFile)) {
+      String k = Files.readString(rootKeyFile).trim();
+      if (k.length() < 16) {
+        throw new InputException(
+            rootKeyFile + " holds a key shorter than 16 characters; delete it to get a new one.");
+      }
+      return k;
+    }
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    String k = "seer_root_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    Path parent = rootKeyFile.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Files.writeString(rootKeyFile, k + "\n");
+    try {
+      Files.setPosixFilePermissions(rootKeyFile, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the file keeps the default permissions
+    }
+    return k;
+  }
+}

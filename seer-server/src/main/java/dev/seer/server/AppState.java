@@ -1,0 +1,96 @@
+package dev.seer.server;
+
+import dev.seer.store.CatalogItem;
+import dev.seer.store.Event;
+import dev.seer.store.EventType;
+import dev.seer.store.Store;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What the server keeps in memory for one application: the serving model, the catalogue, and each
+ * user's events received since the serving model's training data was read (so a new event changes
+ * the next recommendations at once, without retraining).
+ */
+final class AppState {
+  /** The most recent items kept per user beyond the training data. */
+  static final int MAX_LIVE_ITEMS = 500;
+
+  final String appId;
+  final AtomicReference<Serving> serving = new AtomicReference<>();
+  final Map<String, CatalogItem> catalogue = new ConcurrentHashMap<>();
+  private final Map<String, LinkedHashMap<String, Float>> live = new ConcurrentHashMap<>();
+
+  AppState(String appId) {
+    this.appId = appId;
+  }
+
+  /** Loads the catalogue from the store. */
+  void loadCatalogue(Store store) {
+    store.forEachItem(appId, it -> catalogue.put(it.info().id(), it));
+  }
+
+  /** Swaps in a model and replays the events received since its training data was read. */
+  void swap(Serving next, Store store) {
+    Map<String, LinkedHashMap<String, Float>> fresh = new ConcurrentHashMap<>();
+    store.forEachEventSince(appId, next.version().snapshotAt(), e -> add(fresh, e));
+    synchronized (this) {
+      serving.set(next);
+      live.clear();
+      live.putAll(fresh);
+      if (next.version().createdAt() > lastErasure) {
+        erased.clear();
+      }
+    }
+  }
+
+  /** Records an event for the live state. */
+  void observe(Event e) {
+    synchronized (this) {
+      add(live, e);
+    }
+  }
+
+  private final java.util.Set<String> erased = ConcurrentHashMap.newKeySet();
+  private volatile long lastErasure;
+
+  /**
+   * Forgets a user after erasure: their live events go, and the serving model's memory of them is
+   * no longer used (they are served as an anonymous user) until a model trained after the erasure
+   * is deployed.
+   */
+  void forget(String userId) {
+    live.remove(userId);
+    erased.add(userId);
+    lastErasure = System.currentTimeMillis();
+  }
+
+  /** Tells whether the serving model must not use what it remembers of a user. */
+  boolean erased(String userId) {
+    return erased.contains(userId);
+  }
+
+  /** Returns the user's items seen since the serving model was trained, with weights. */
+  Map<String, Float> liveItems(String userId) {
+    LinkedHashMap<String, Float> m = live.get(userId);
+    if (m == null) {
+      return Map.of();
+    }
+    synchronized (m) {
+      return new LinkedHashMap<>(m);
+    }
+  }
+
+  private static void add(Map<String, LinkedHashMap<String, Float>> into, Event e) {
+    LinkedHashMap<String, Float> m = into.computeIfAbsent(e.userId(), k -> new LinkedHashMap<>());
+    synchronized (m) {
+      float w = e.type() == EventType.RATING ? (float) e.value() : e.type().weight();
+      m.merge(e.itemId(), w, e.type() == EventType.RATING ? (a, b) -> b : Float::sum);
+      if (m.size() > MAX_LIVE_ITEMS) {
+        m.remove(m.keySet().iterator().next());
+      }
+    }
+  }
+}

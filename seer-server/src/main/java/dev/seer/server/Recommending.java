@@ -1,0 +1,222 @@
+package dev.seer.server;
+
+import dev.seer.api.Explainable;
+import dev.seer.api.FoldIn;
+import dev.seer.api.IdIndex;
+import dev.seer.api.Ranker;
+import dev.seer.api.Ranking;
+import dev.seer.api.Reason;
+import dev.seer.api.Recommender;
+import dev.seer.api.SparseMatrix;
+import dev.seer.store.CatalogItem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * Computes recommendations from the serving model: for a known user from their training items plus
+ * the events received since (through fold-in when the model can), or for an anonymous user from the
+ * items given; applies exclusions and filters through the shared ranker; optionally diversifies and
+ * explains.
+ */
+final class Recommending {
+  private Recommending() {}
+
+  /** What to recommend. */
+  record Request(
+      String user,
+      List<String> recentItems,
+      int n,
+      String category,
+      Set<String> exclude,
+      boolean availableOnly,
+      boolean explain,
+      double diversity) {}
+
+  /** One recommended item. */
+  record Rec(String id, double score, String title, List<Map<String, Object>> reasons) {}
+
+  /** The answer. */
+  record Answer(String user, int modelVersion, String algorithm, String basis, List<Rec> items) {}
+
+  static Answer recommend(AppState st, Serving serving, Request q) {
+    Recommender model = serving.saved().model();
+    SparseMatrix seen = serving.saved().seen();
+    IdIndex items = model.items();
+    int numItems = items.size();
+    int u = q.user() == null || st.erased(q.user()) ? -1 : model.users().index(q.user());
+    Map<Integer, Float> history = new LinkedHashMap<>();
+    if (u >= 0 && u < seen.rows()) {
+      for (int k = seen.rowStart(u); k < seen.rowEnd(u); k++) {
+        history.put(seen.indices()[k], seen.values()[k]);
+      }
+    }
+    int trainingItems = history.size();
+    if (q.user() != null) {
+      for (Map.Entry<String, Float> e : st.liveItems(q.user()).entrySet()) {
+        int i = items.index(e.getKey());
+        if (i >= 0) {
+          history.merge(i, e.getValue(), Float::sum);
+        }
+      }
+    }
+    for (String id : q.recentItems()) {
+      int i = items.index(id);
+      if (i >= 0) {
+        history.merge(i, 1f, Float::sum);
+      }
+    }
+    boolean changed = history.size() > trainingItems || u < 0;
+    float[] scores = new float[numItems];
+    String basis;
+    if (model instanceof FoldIn f && changed && !history.isEmpty()) {
+      int[] idx = new int[history.size()];
+      float[] val = new float[history.size()];
+      int k = 0;
+      for (Map.Entry<Integer, Float> e : history.entrySet()) {
+        idx[k] = e.getKey();
+        val[k++] = e.getValue();
+      }
+      f.scoreItems(idx, val, scores);
+      basis = u >= 0 ? "training data and events since (fold-in)" : "the given items (fold-in)";
+    } else if (u >= 0) {
+      model.score(u, scores);
+      basis = "training data";
+    } else {
+      // anonymous and the model cannot fold in: most popular among training users
+      for (int k = 0; k < seen.nnz(); k++) {
+        scores[seen.indices()[k]] += 1;
+      }
+      basis = "popularity (the model cannot use the given items)";
+    }
+    Set<Integer> excluded = new HashSet<>(history.keySet());
+    for (String id : q.exclude()) {
+      int i = items.index(id);
+      if (i >= 0) {
+        excluded.add(i);
+      }
+    }
+    IntPredicate exclude =
+        i -> {
+          if (excluded.contains(i)) {
+            return true;
+          }
+          CatalogItem c = st.catalogue.get(items.id(i));
+          if (q.availableOnly() && c != null && !c.available()) {
+            return true;
+          }
+          return q.category() != null
+              && (c == null || !c.info().categories().contains(q.category()));
+        };
+    Ranking top;
+    if (q.diversity() > 0) {
+      top = diversify(Ranker.topN(scores, Math.min(numItems, q.n() * 5), exclude), q, st, items);
+    } else {
+      top = Ranker.topN(scores, q.n(), exclude);
+    }
+    List<Rec> out = new ArrayList<>();
+    for (int k = 0; k < top.size(); k++) {
+      int i = top.items()[k];
+      String id = items.id(i);
+      CatalogItem c = st.catalogue.get(id);
+      List<Map<String, Object>> reasons = List.of();
+      if (q.explain()) {
+        reasons = reasons(model, u, i, items, st, changed);
+      }
+      out.add(new Rec(id, top.scores()[k], c == null ? "" : c.info().title(), reasons));
+    }
+    return new Answer(
+        q.user(), serving.version().version(), serving.version().algorithm(), basis, out);
+  }
+
+  private static List<Map<String, Object>> reasons(
+      Recommender model, int u, int i, IdIndex items, AppState st, boolean changed) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (model instanceof Explainable ex && u >= 0 && !changed) {
+      for (Reason r : ex.explain(u, i, 3)) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", r.kind());
+        if (r.item() >= 0) {
+          String id = items.id(r.item());
+          CatalogItem c = st.catalogue.get(id);
+          m.put("item", id);
+          m.put("title", c == null ? "" : c.info().title());
+        }
+        if (!r.feature().isEmpty()) {
+          m.put("feature", r.feature());
+        }
+        m.put("contribution", r.contribution());
+        out.add(m);
+      }
+    }
+    if (out.isEmpty()) {
+      out.add(Map.of("kind", "model", "text", "scored by " + model.card().algorithm()));
+    }
+    return out;
+  }
+
+  /**
+   * Maximal marginal relevance over category overlap (Carbonell and Goldstein, SIGIR 1998): picks
+   * greedily the candidate maximising (1 − λ)·normalised score − λ·max Jaccard similarity of its
+   * categories to the items already picked.
+   */
+  private static Ranking diversify(Ranking cand, Request q, AppState st, IdIndex items) {
+    int m = cand.size();
+    if (m == 0) {
+      return cand;
+    }
+    float hi = cand.scores()[0];
+    float lo = cand.scores()[m - 1];
+    double range = hi - lo > 0 ? hi - lo : 1;
+    List<Set<String>> cats = new ArrayList<>();
+    for (int k = 0; k < m; k++) {
+      CatalogItem c = st.catalogue.get(items.id(cand.items()[k]));
+      cats.add(c == null ? Set.of() : new HashSet<>(c.info().categories()));
+    }
+    boolean[] used = new boolean[m];
+    int take = Math.min(q.n(), m);
+    int[] outItems = new int[take];
+    float[] outScores = new float[take];
+    List<Integer> picked = new ArrayList<>();
+    for (int t = 0; t < take; t++) {
+      int best = -1;
+      double bestValue = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < m; k++) {
+        if (used[k]) {
+          continue;
+        }
+        double sim = 0;
+        for (int p : picked) {
+          sim = Math.max(sim, jaccard(cats.get(k), cats.get(p)));
+        }
+        double v = (1 - q.diversity()) * (cand.scores()[k] - lo) / range - q.diversity() * sim;
+        if (v > bestValue) {
+          bestValue = v;
+          best = k;
+        }
+      }
+      used[best] = true;
+      picked.add(best);
+      outItems[t] = cand.items()[best];
+      outScores[t] = cand.scores()[best];
+    }
+    return new Ranking(outItems, outScores);
+  }
+
+  private static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    int common = 0;
+    for (String x : a) {
+      if (b.contains(x)) {
+        common++;
+      }
+    }
+    return (double) common / (a.size() + b.size() - common);
+  }
+}

@@ -1,0 +1,302 @@
+package dev.seer.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API over real HTTP against a real SQLite file. */
+class ServerTest {
+  static final String ROOT = "root-key-for-tests-0123456789";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir static Path dir;
+  static SeerServer server;
+  static String base;
+  static String admin;
+
+  record Reply(int status, JsonNode body, String contentType) {}
+
+  static Reply call(String method, String path, String key, String body) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key);
+    }
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    String ct = r.headers().firstValue("Content-Type").orElse("");
+    JsonNode n = ct.contains("json") && !r.body().isEmpty() ? JSON.readTree(r.body()) : null;
+    return new Reply(r.statusCode(), n, ct);
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    server =
+        SeerServer.start(
+            new ServerConfig(
+                "127.0.0.1",
+                0,
+                "jdbc:sqlite:" + dir.resolve("seer.db"),
+                ROOT,
+                Limits.defaults(),
+                42));
+    base = "http://127.0.0.1:" + server.port();
+    Reply app = call("POST", "/v1/apps", ROOT, "{\"id\":\"shop\",\"name\":\"Shop\"}");
+    assertEquals(201, app.status(), String.valueOf(app.body()));
+    admin = app.body().get("adminKey").asText();
+    // catalogue: 40 items in 4 categories; events: 60 users with a taste for one category
+    StringBuilder items = new StringBuilder("{\"items\":[");
+    for (int i = 0; i < 40; i++) {
+      items
+          .append(i == 0 ? "" : ",")
+          .append("{\"id\":\"i")
+          .append(i)
+          .append("\",\"title\":\"Item ")
+          .append(i)
+          .append("\",\"categories\":[\"c")
+          .append(i % 4)
+          .append("\"]}");
+    }
+    assertEquals(200, call("PUT", "/v1/apps/shop/items", admin, items + "]}").status());
+    SplittableRandom rnd = new SplittableRandom(7);
+    List<String> events = new ArrayList<>();
+    for (int u = 0; u < 60; u++) {
+      for (int k = 0; k < 12; k++) {
+        int item = (rnd.nextInt(10) * 4 + u % 4) % 40;
+        events.add(
+            "{\"id\":\"e"
+                + u
+                + "-"
+                + k
+                + "\",\"user\":\"u"
+                + u
+                + "\",\"item\":\"i"
+                + item
+                + "\",\"type\":\"click\"}");
+      }
+    }
+    Reply ing =
+        call(
+            "POST",
+            "/v1/apps/shop/events",
+            admin,
+            "{\"events\":[" + String.join(",", events) + "]}");
+    assertEquals(200, ing.status(), String.valueOf(ing.body()));
+    assertEquals(720, ing.body().get("stored").asInt());
+    Reply job = call("POST", "/v1/apps/shop/models/train", admin, "{\"algorithm\":\"item-knn\"}");
+    assertEquals(202, job.status(), String.valueOf(job.body()));
+    String id = job.body().get("id").asText();
+    for (int t = 0; t < 300; t++) {
+      Reply j = call("GET", "/v1/apps/shop/jobs/" + id, admin, null);
+      String state = j.body().get("state").asText();
+      if (state.equals("succeeded")) {
+        break;
+      }
+      assertNotEquals("failed", state, String.valueOf(j.body()));
+      Thread.sleep(100);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void recommendsWithReasonsAndFilters() throws Exception {
+    Reply r = call("GET", "/v1/apps/shop/recommendations?user=u1&n=5&explain=true", admin, null);
+    assertEquals(200, r.status(), String.valueOf(r.body()));
+    JsonNode items = r.body().get("items");
+    assertEquals(5, items.size());
+    assertEquals(1, r.body().get("modelVersion").asInt());
+    assertTrue(items.get(0).get("reasons").size() > 0);
+    Reply cat = call("GET", "/v1/apps/shop/recommendations?user=u1&n=5&category=c2", admin, null);
+    for (JsonNode it : cat.body().get("items")) {
+      assertEquals(2, Integer.parseInt(it.get("id").asText().substring(1)) % 4);
+    }
+    Reply anon =
+        call("POST", "/v1/apps/shop/recommendations?n=3", admin, "{\"items\":[\"i1\",\"i5\"]}");
+    assertEquals(200, anon.status(), String.valueOf(anon.body()));
+    assertEquals(3, anon.body().get("items").size());
+    Reply sim = call("GET", "/v1/apps/shop/items/i1/similar?n=3", admin, null);
+    assertEquals(200, sim.status(), String.valueOf(sim.body()));
+  }
+
+  @Test
+  void aNewEventChangesTheNextRecommendationsWithoutRetraining() throws Exception {
+    Reply before = call("GET", "/v1/apps/shop/recommendations?user=u2&n=40", admin, null);
+    String top = before.body().get("items").get(0).get("id").asText();
+    Reply ing =
+        call(
+            "POST",
+            "/v1/apps/shop/events",
+            admin,
+            "{\"events\":[{\"id\":\"live-1\",\"user\":\"u2\",\"item\":\""
+                + top
+                + "\",\"type\":\"purchase\"}]}");
+    assertEquals(1, ing.body().get("stored").asInt());
+    Reply after = call("GET", "/v1/apps/shop/recommendations?user=u2&n=40", admin, null);
+    for (JsonNode it : after.body().get("items")) {
+      assertNotEquals(top, it.get("id").asText(), "the item just bought is still recommended");
+    }
+  }
+
+  @Test
+  void keysAreScopedToTheirApplicationAndRole() throws Exception {
+    Reply other = call("POST", "/v1/apps", ROOT, "{\"id\":\"news\"}");
+    String newsAdmin = other.body().get("adminKey").asText();
+    Reply cross = call("GET", "/v1/apps/shop/recommendations?user=u1", newsAdmin, null);
+    assertEquals(403, cross.status());
+    assertEquals("application/problem+json", cross.contentType());
+    assertEquals(401, call("GET", "/v1/apps/shop/recommendations?user=u1", "nope", null).status());
+    assertEquals(401, call("GET", "/v1/apps/shop/recommendations?user=u1", null, null).status());
+    Reply readKey = call("POST", "/v1/apps/shop/keys", admin, "{\"role\":\"read\"}");
+    String read = readKey.body().get("key").asText();
+    assertEquals(200, call("GET", "/v1/apps/shop/recommendations?user=u1", read, null).status());
+    Reply denied =
+        call(
+            "POST",
+            "/v1/apps/shop/events",
+            read,
+            "{\"events\":[{\"id\":\"x\",\"user\":\"u\",\"item\":\"i1\",\"type\":\"view\"}]}");
+    assertEquals(403, denied.status());
+    assertEquals(403, call("POST", "/v1/apps", admin, "{\"id\":\"x\"}").status());
+  }
+
+  @Test
+  void badInputGetsAProblemNamingTheField() throws Exception {
+    Reply n = call("GET", "/v1/apps/shop/recommendations?user=u1&n=5000", admin, null);
+    assertEquals(400, n.status());
+    assertEquals("n", n.body().get("field").asText());
+    Reply type =
+        call(
+            "POST",
+            "/v1/apps/shop/events",
+            admin,
+            "{\"events\":[{\"id\":\"b1\",\"user\":\"u\",\"item\":\"i\",\"type\":\"like\"}]}");
+    assertEquals(400, type.status());
+    assertEquals("events[0].type", type.body().get("field").asText());
+    Reply json = call("POST", "/v1/apps/shop/events", admin, "{not json");
+    assertEquals(400, json.status());
+    assertFalse(json.body().toString().contains("at dev.seer"));
+    Reply longId =
+        call(
+            "POST",
+            "/v1/apps/shop/events",
+            admin,
+            "{\"events\":[{\"id\":\""
+                + "x".repeat(300)
+                + "\",\"user\":\"u\",\"item\":\"i\",\"type\":\"view\"}]}");
+    assertEquals(400, longId.status());
+    assertEquals("events[0].id", longId.body().get("field").asText());
+    Reply algo = call("POST", "/v1/apps/shop/models/train", admin, "{\"algorithm\":\"magic\"}");
+    assertEquals(400, algo.status());
+    Reply missing = call("GET", "/v1/apps/nope/recommendations?user=u1", ROOT, null);
+    assertEquals(404, missing.status());
+    Reply route = call("GET", "/v1/nothing", admin, null);
+    assertEquals(404, route.status());
+    assertEquals("application/problem+json", route.contentType());
+    Reply big =
+        call(
+            "POST",
+            "/v1/apps/shop/events",
+            admin,
+            "{\"events\":[\"" + "x".repeat(9 << 20) + "\"]}");
+    assertEquals(413, big.status());
+  }
+
+  @Test
+  void erasedUsersLoseTheirDataAndExportShowsIt() throws Exception {
+    assertEquals(
+        200,
+        call("PUT", "/v1/apps/shop/users/u9", admin, "{\"attributes\":{\"plan\":\"pro\"}}")
+            .status());
+    Reply export = call("GET", "/v1/apps/shop/users/u9/export", admin, null);
+    assertEquals("pro", export.body().get("attributes").get("plan").asText());
+    assertEquals(12, export.body().get("events").size());
+    Reply erased = call("DELETE", "/v1/apps/shop/users/u9", admin, null);
+    assertEquals(12, erased.body().get("eventsDeleted").asInt());
+    Reply after = call("GET", "/v1/apps/shop/users/u9/export", admin, null);
+    assertEquals(0, after.body().get("events").size());
+    assertTrue(after.body().get("erased").asBoolean());
+    Reply later =
+        call(
+            "POST",
+            "/v1/apps/shop/events",
+            admin,
+            "{\"events\":[{\"id\":\"after-erase\",\"user\":\"u9\",\"item\":\"i1\",\"type\":\"view\"}]}");
+    assertEquals(1, later.body().get("rejected").size());
+  }
+
+  @Test
+  void deployAndRollBackSwapModels() throws Exception {
+    Reply job = call("POST", "/v1/apps/shop/models/train", admin, "{\"algorithm\":\"popularity\"}");
+    String id = job.body().get("id").asText();
+    for (int t = 0; t < 300; t++) {
+      if (call("GET", "/v1/apps/shop/jobs/" + id, admin, null)
+          .body()
+          .get("state")
+          .asText()
+          .equals("succeeded")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    Reply models = call("GET", "/v1/apps/shop/models", admin, null);
+    int latest = models.body().get("deployed").asInt();
+    assertTrue(latest >= 2, String.valueOf(models.body()));
+    assertEquals(
+        latest,
+        call("GET", "/v1/apps/shop/recommendations?user=u1", admin, null)
+            .body()
+            .get("modelVersion")
+            .asInt());
+    Reply back = call("POST", "/v1/apps/shop/models/rollback", admin, null);
+    assertEquals(200, back.status(), String.valueOf(back.body()));
+    assertEquals(latest - 1, back.body().get("version").asInt());
+    Reply again = call("POST", "/v1/apps/shop/models/" + latest + "/deploy", admin, null);
+    assertEquals(200, again.status());
+  }
+
+  @Test
+  void healthReadinessMetricsAndOpenApi() throws Exception {
+    assertEquals(200, call("GET", "/health", null, null).status());
+    assertTrue(call("GET", "/ready", null, null).body().get("ready").asBoolean());
+    call("GET", "/v1/apps/shop/recommendations?user=u1", admin, null);
+    HttpResponse<String> m =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        m.body()
+            .contains(
+                "seer_http_request_seconds_bucket{method=\"GET\",route=\"/v1/apps/{app}/recommendations\""),
+        m.body());
+    assertTrue(m.body().contains("seer_model_version{app=\"shop\"}"), m.body());
+    assertTrue(m.body().contains("seer_events_stored_total"));
+    Reply api = call("GET", "/openapi.json", null, null);
+    assertTrue(api.body().get("paths").has("/v1/apps/{app}/events"));
+  }
+}
