@@ -1,5 +1,6 @@
 package dev.seer.store;
 
+import dev.seer.testkit.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,22 +18,28 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
 
-/** The API over real HTTP against a real SQLite file. */
-class ServerTest {
+/** The whole API over real HTTP; subclasses run it on a real SQLite file and a real PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiContract {
+  /** The store URL for this run. */
+  abstract String dbUrl() throws Exception;
+
+  /** Called after the server stopped. */
+  void cleanUp() throws Exception {}
+
   static final String ROOT = "root-key-for-tests-0123456789";
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir static Path dir;
-  static SeerServer server;
-  static String base;
-  static String admin;
+  SeerServer server;
+  String base;
+  String admin;
 
   record Reply(int status, JsonNode body, String contentType) {}
 
-  static Reply call(String method, String path, String key, String body) throws Exception {
+  Reply call(String method, String path, String key, String body) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     if (key != null) {
@@ -52,16 +57,9 @@ class ServerTest {
   }
 
   @BeforeAll
-  static void start() throws Exception {
+  void start() throws Exception {
     server =
-        SeerServer.start(
-            new ServerConfig(
-                "127.0.0.1",
-                0,
-                "jdbc:sqlite:" + dir.resolve("seer.db"),
-                ROOT,
-                Limits.defaults(),
-                42));
+        SeerServer.start(new ServerConfig("127.0.0.1", 0, dbUrl(), ROOT, Limits.defaults(), 42));
     base = "http://127.0.0.1:" + server.port();
     Reply app = call("POST", "/v1/apps", ROOT, "{\"id\":\"shop\",\"name\":\"Shop\"}");
     assertEquals(201, app.status(), String.valueOf(app.body()));
@@ -120,8 +118,9 @@ class ServerTest {
   }
 
   @AfterAll
-  static void stop() {
+  void stop() throws Exception {
     server.close();
+    cleanUp();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.seer.store;
+package dev.seer.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * on 127.0.0.1 and a free port (as the {@code postgres} user when the tests run as root, since
  * PostgreSQL refuses to run as root). {@code SEER_PG_BIN} names the bin folder if it is elsewhere.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
   private final Path bin;
   private final Path dir;
   private final int port;
@@ -28,7 +28,15 @@ final class PostgresServer implements AutoCloseable {
     this.asPostgres = asPostgres;
   }
 
-  static PostgresServer start() throws IOException, InterruptedException {
+  /**
+   * Starts a server.
+   *
+   * @return the running server
+   * @throws IOException if the data folder cannot be made
+   * @throws InterruptedException if interrupted while waiting for a tool
+   * @throws IllegalStateException with what to install, when PostgreSQL is missing
+   */
+  public static PostgresServer start() throws IOException, InterruptedException {
     Path bin = findBin();
     boolean root = "root".equals(System.getProperty("user.name"));
     Path dir = Files.createTempDirectory("seer-pg");
@@ -55,7 +63,12 @@ final class PostgresServer implements AutoCloseable {
     return pg;
   }
 
-  String url() {
+  /**
+   * Returns the JDBC URL of the {@code postgres} database as user {@code seer}.
+   *
+   * @return the URL
+   */
+  public String url() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=seer";
   }
 
