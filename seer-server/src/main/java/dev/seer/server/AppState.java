@@ -46,6 +46,27 @@ final class AppState {
     }
   }
 
+  private final Map<Long, java.util.concurrent.atomic.LongAdder> perMinute =
+      new ConcurrentHashMap<>();
+
+  /** Counts stored events per minute of arrival (the last two hours are kept). */
+  void countStored(long n, long nowMillis) {
+    long minute = nowMillis / 60_000;
+    perMinute.computeIfAbsent(minute, k -> new java.util.concurrent.atomic.LongAdder()).add(n);
+    perMinute.keySet().removeIf(m -> m < minute - 120);
+  }
+
+  /** Events stored per minute over the last {@code minutes} minutes, oldest first. */
+  long[] eventsPerMinute(int minutes, long nowMillis) {
+    long minute = nowMillis / 60_000;
+    long[] out = new long[minutes];
+    for (int k = 0; k < minutes; k++) {
+      var a = perMinute.get(minute - minutes + 1 + k);
+      out[k] = a == null ? 0 : a.sum();
+    }
+    return out;
+  }
+
   /** Records an event for the live state. */
   void observe(Event e) {
     synchronized (this) {

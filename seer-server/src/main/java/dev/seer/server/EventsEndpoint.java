@@ -78,6 +78,7 @@ final class EventsEndpoint {
     }
     IngestResult res = r.store.ingest(st.appId, batch);
     r.metrics.eventsStored(res.stored());
+    st.countStored(res.stored(), System.currentTimeMillis());
     java.util.Set<String> rejected = new java.util.HashSet<>(res.rejected());
     for (Event e : batch) {
       if (!rejected.contains(e.eventId())) {

@@ -8,8 +8,13 @@ import dev.seer.api.ItemInfo;
 import dev.seer.api.ModelCard;
 import dev.seer.api.ModelFiles;
 import dev.seer.api.Recommender;
+import dev.seer.api.Split;
 import dev.seer.api.Trainer;
 import dev.seer.api.TrainingContext;
+import dev.seer.data.split.RandomSplitter;
+import dev.seer.eval.EvalOptions;
+import dev.seer.eval.EvalResult;
+import dev.seer.eval.Evaluator;
 import dev.seer.store.CatalogItem;
 import dev.seer.store.ModelVersion;
 import dev.seer.store.Store;
@@ -41,6 +46,7 @@ final class Jobs implements AutoCloseable {
     final String algorithm;
     final Map<String, String> options;
     final boolean deploy;
+    final boolean evaluate;
     volatile String state = "queued";
     volatile String task = "";
     volatile long done;
@@ -50,12 +56,19 @@ final class Jobs implements AutoCloseable {
     volatile long startedAt;
     volatile long finishedAt;
 
-    Job(long id, String appId, String algorithm, Map<String, String> options, boolean deploy) {
+    Job(
+        long id,
+        String appId,
+        String algorithm,
+        Map<String, String> options,
+        boolean deploy,
+        boolean evaluate) {
       this.id = id;
       this.appId = appId;
       this.algorithm = algorithm;
       this.options = options;
       this.deploy = deploy;
+      this.evaluate = evaluate;
     }
 
     ObjectNode json() {
@@ -65,6 +78,7 @@ final class Jobs implements AutoCloseable {
       n.put("algorithm", algorithm);
       n.set("options", JSON.valueToTree(options));
       n.put("deploy", deploy);
+      n.put("evaluate", evaluate);
       n.put("state", state);
       n.put("task", task);
       n.put("done", done);
@@ -115,10 +129,16 @@ final class Jobs implements AutoCloseable {
   }
 
   /** Validates and queues a training job. */
-  Job submit(String appId, String algorithm, Map<String, String> options, boolean deploy) {
-    Algorithms.create(
-        algorithm, options); // validates name and options now: 400 rather than a failed job
-    Job job = new Job(ids.incrementAndGet(), appId, algorithm, Map.copyOf(options), deploy);
+  Job submit(
+      String appId,
+      String algorithm,
+      Map<String, String> options,
+      boolean deploy,
+      boolean evaluate) {
+    // validate the name and options now: a 400 rather than a failed job
+    Algorithms.create(algorithm, options);
+    Job job =
+        new Job(ids.incrementAndGet(), appId, algorithm, Map.copyOf(options), deploy, evaluate);
     jobs.put(job.id, job);
     runner.submit(() -> run(job));
     return job;
@@ -142,7 +162,10 @@ final class Jobs implements AutoCloseable {
         schedules.put(
             appId,
             scheduler.scheduleAtFixedRate(
-                () -> submit(appId, algorithm, options, true), seconds, seconds, TimeUnit.SECONDS));
+                () -> submit(appId, algorithm, options, true, true),
+                seconds,
+                seconds,
+                TimeUnit.SECONDS));
     if (old != null) {
       old.cancel(false);
     }
@@ -178,8 +201,28 @@ final class Jobs implements AutoCloseable {
                 job.total = total;
               },
               Math.max(1, Runtime.getRuntime().availableProcessors()));
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      if (job.evaluate && data.numUsers() >= 2) {
+        job.task = "evaluating on a held-out 20%";
+        Split split = new RandomSplitter(0.2, seed).split(data);
+        Recommender probe = trainer.fit(split.train(), ctx);
+        EvalResult r =
+            Evaluator.evaluate(
+                job.algorithm,
+                probe,
+                split,
+                new EvalOptions(new int[] {10, 20}, null, 0, seed, ctx.threads()),
+                items,
+                ctx.progress());
+        for (String m : r.allMetrics()) {
+          if (Double.isFinite(r.mean(m))) {
+            metrics.put(m, r.mean(m));
+          }
+        }
+        metrics.put("evaluatedUsers", (double) r.users().length);
+      }
       Recommender model = trainer.fit(data, ctx);
-      ModelCard card = model.card();
+      ModelCard card = model.card().withMetrics(metrics);
       Path tmp = Files.createTempFile("seer-train", ".seer");
       byte[] bytes;
       try {

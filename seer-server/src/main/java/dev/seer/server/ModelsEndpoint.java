@@ -49,7 +49,8 @@ final class ModelsEndpoint {
     JsonNode b = Json.body(ctx);
     Spec s = spec(b);
     boolean deploy = !b.has("deploy") || b.get("deploy").asBoolean(true);
-    Jobs.Job job = r.jobs.submit(st.appId, s.algorithm(), s.params(), deploy);
+    boolean evaluate = !b.has("evaluate") || b.get("evaluate").asBoolean(true);
+    Jobs.Job job = r.jobs.submit(st.appId, s.algorithm(), s.params(), deploy, evaluate);
     ctx.header("Location", "/v1/apps/" + st.appId + "/jobs/" + job.id);
     Json.reply(ctx, 202, job.json());
   }

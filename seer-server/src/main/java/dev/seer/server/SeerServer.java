@@ -163,6 +163,8 @@ public final class SeerServer implements AutoCloseable {
     new UsersEndpoint(routes).register(app);
     new RecommendEndpoint(routes).register(app);
     new ModelsEndpoint(routes).register(app);
+    new StatsEndpoint(routes).register(app);
+    new DashboardEndpoint().register(app);
   }
 
   /**
@@ -207,7 +209,7 @@ public final class SeerServer implements AutoCloseable {
    */
   public long train(String appId, String algorithm, Map<String, String> options, boolean deploy) {
     routes.state(appId);
-    return jobs.submit(appId, algorithm, options, deploy).id;
+    return jobs.submit(appId, algorithm, options, deploy, true).id;
   }
 
   /**
