@@ -96,11 +96,12 @@ final class HnswBuilder {
 
   /**
    * Gives items that a bottom-layer walk from the entry point cannot reach an in-link, so that
-   * every item can be found. Pruning can drop every link to an item; with inner product this is
-   * common for short items, which are nobody's best match (at one million
-   * matrix-factorisation-shaped factors, a third of the items were still unreachable after linking
-   * from their neighbourhoods alone). Each such item, in index order, gets a link from a reachable
-   * node with room: first from its own neighbourhood ({@link #source}), and when no pass over the
+   * every item can be found. Pruning can drop every link to an item; with inner product this is the
+   * rule for short items, which are nobody's best match: on the one million
+   * matrix-factorisation-shaped factors of {@link AnnBenchmark} over 90% of the items had no path
+   * from the entry point (the repair added 912,860 links), and after linking from neighbourhoods
+   * alone a third still had none. Each such item, in index order, gets a link from a reachable node
+   * with room: first from its own neighbourhood ({@link #source}), and when no pass over the
    * neighbourhoods connects anything more, from a short search around the item ({@link
    * #searchSource}); whatever the new link leads to becomes reachable too. Items still unreachable
    * at the end are left to the exhaustive fallback of a search.
