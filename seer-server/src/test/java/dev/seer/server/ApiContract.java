@@ -279,6 +279,68 @@ abstract class ApiContract {
     assertEquals(200, again.status());
   }
 
+  void trainAndWait(String algorithm) throws Exception {
+    Reply job =
+        call("POST", "/v1/apps/shop/models/train", admin, "{\"algorithm\":\"" + algorithm + "\"}");
+    String id = job.body().get("id").asText();
+    for (int t = 0; t < 300; t++) {
+      String state =
+          call("GET", "/v1/apps/shop/jobs/" + id, admin, null).body().get("state").asText();
+      if (state.equals("succeeded")) {
+        return;
+      }
+      assertNotEquals("failed", state);
+      Thread.sleep(100);
+    }
+    throw new AssertionError("training did not finish");
+  }
+
+  @Test
+  void swappingModelsUnderLoadFailsNoRequest() throws Exception {
+    trainAndWait("popularity");
+    int latest = call("GET", "/v1/apps/shop/models", admin, null).body().get("deployed").asInt();
+    assertTrue(latest >= 2);
+    java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    List<Thread> readers = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      Thread th =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  try {
+                    Reply r = call("GET", "/v1/apps/shop/recommendations?user=u3&n=5", admin, null);
+                    if (r.status() == 200 && r.body().get("items").size() == 5) {
+                      ok.incrementAndGet();
+                    } else {
+                      failures.add(r.status() + " " + r.body());
+                    }
+                  } catch (Exception e) {
+                    failures.add(e.toString());
+                  }
+                }
+              });
+      th.start();
+      readers.add(th);
+    }
+    for (int k = 0; k < 6; k++) {
+      assertEquals(
+          200,
+          call("POST", "/v1/apps/shop/models/" + (k % 2 == 0 ? 1 : latest) + "/deploy", admin, null)
+              .status());
+    }
+    assertEquals(
+        200, call("POST", "/v1/apps/shop/models/" + latest + "/deploy", admin, null).status());
+    stop.set(true);
+    for (Thread th : readers) {
+      th.join();
+    }
+    assertTrue(failures.isEmpty(), failures.toString());
+    assertTrue(ok.get() > 0);
+  }
+
   @Test
   void healthReadinessMetricsAndOpenApi() throws Exception {
     assertEquals(200, call("GET", "/health", null, null).status());
