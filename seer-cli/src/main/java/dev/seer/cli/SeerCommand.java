@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       RecommendCommand.class,
       ExportRecsCommand.class,
       DemoCommand.class,
+      BenchCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class SeerCommand implements Runnable {
