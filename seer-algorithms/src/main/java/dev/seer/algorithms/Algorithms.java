@@ -5,8 +5,14 @@ import dev.seer.algorithms.baseline.BiasedBaselineTrainer;
 import dev.seer.algorithms.baseline.PopularityOptions;
 import dev.seer.algorithms.baseline.PopularityTrainer;
 import dev.seer.algorithms.baseline.RandomTrainer;
+import dev.seer.algorithms.blend.BlendOptions;
+import dev.seer.algorithms.blend.BlendTrainer;
 import dev.seer.algorithms.knn.ItemKnnOptions;
 import dev.seer.algorithms.knn.ItemKnnTrainer;
+import dev.seer.algorithms.mf.BiasedMfOptions;
+import dev.seer.algorithms.mf.BiasedMfTrainer;
+import dev.seer.algorithms.mf.SvdppOptions;
+import dev.seer.algorithms.mf.SvdppTrainer;
 import dev.seer.api.InputException;
 import dev.seer.api.Recommender;
 import dev.seer.api.Trainer;
@@ -41,6 +47,18 @@ public final class Algorithms {
         BiasedBaselineTrainer.ALGORITHM,
         o -> new BiasedBaselineTrainer(BiasedBaselineOptions.parse(o)));
     DEFAULTS.put(BiasedBaselineTrainer.ALGORITHM, BiasedBaselineOptions.defaults().asMap());
+    FACTORIES.put(BiasedMfTrainer.ALGORITHM, o -> new BiasedMfTrainer(BiasedMfOptions.parse(o)));
+    DEFAULTS.put(BiasedMfTrainer.ALGORITHM, BiasedMfOptions.defaults().asMap());
+    FACTORIES.put(SvdppTrainer.ALGORITHM, o -> new SvdppTrainer(SvdppOptions.parse(o)));
+    DEFAULTS.put(SvdppTrainer.ALGORITHM, SvdppOptions.defaults().asMap());
+    FACTORIES.put(BlendTrainer.ALGORITHM, o -> new BlendTrainer(BlendOptions.parse(o)));
+    // Written out rather than BlendOptions.defaults().asMap(), which would create the components
+    // while this registry is still being initialised; AlgorithmsTest checks that they agree.
+    Map<String, String> blend = new LinkedHashMap<>();
+    blend.put("components", BlendOptions.DEFAULT_COMPONENTS);
+    blend.put("validation", "0.1");
+    blend.put("ridge", "1.0E-4");
+    DEFAULTS.put(BlendTrainer.ALGORITHM, blend);
   }
 
   private Algorithms() {}

@@ -27,7 +27,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StoredModelsTest {
   @ParameterizedTest
-  @ValueSource(strings = {"random", "popularity", "item-knn", "bias-baseline"})
+  @ValueSource(
+      strings = {
+        "random",
+        "popularity",
+        "item-knn",
+        "bias-baseline",
+        "biased-mf",
+        "svdpp",
+        "blend"
+      })
   void formatOneModelsLoadAndScoreAsRetrained(String algorithm) throws URISyntaxException {
     URL url =
         Objects.requireNonNull(
