@@ -5,8 +5,14 @@ import dev.seer.algorithms.baseline.BiasedBaselineTrainer;
 import dev.seer.algorithms.baseline.PopularityOptions;
 import dev.seer.algorithms.baseline.PopularityTrainer;
 import dev.seer.algorithms.baseline.RandomTrainer;
+import dev.seer.algorithms.bpr.BprOptions;
+import dev.seer.algorithms.bpr.BprTrainer;
+import dev.seer.algorithms.content.ContentOptions;
+import dev.seer.algorithms.content.ContentTrainer;
 import dev.seer.algorithms.knn.ItemKnnOptions;
 import dev.seer.algorithms.knn.ItemKnnTrainer;
+import dev.seer.algorithms.knn.UserKnnOptions;
+import dev.seer.algorithms.knn.UserKnnTrainer;
 import dev.seer.api.InputException;
 import dev.seer.api.Recommender;
 import dev.seer.api.Trainer;
@@ -41,6 +47,12 @@ public final class Algorithms {
         BiasedBaselineTrainer.ALGORITHM,
         o -> new BiasedBaselineTrainer(BiasedBaselineOptions.parse(o)));
     DEFAULTS.put(BiasedBaselineTrainer.ALGORITHM, BiasedBaselineOptions.defaults().asMap());
+    FACTORIES.put(UserKnnTrainer.ALGORITHM, o -> new UserKnnTrainer(UserKnnOptions.parse(o)));
+    DEFAULTS.put(UserKnnTrainer.ALGORITHM, UserKnnOptions.defaults().asMap());
+    FACTORIES.put(BprTrainer.ALGORITHM, o -> new BprTrainer(BprOptions.parse(o)));
+    DEFAULTS.put(BprTrainer.ALGORITHM, BprOptions.defaults().asMap());
+    FACTORIES.put(ContentTrainer.ALGORITHM, o -> new ContentTrainer(ContentOptions.parse(o)));
+    DEFAULTS.put(ContentTrainer.ALGORITHM, ContentOptions.defaults().asMap());
   }
 
   private Algorithms() {}
