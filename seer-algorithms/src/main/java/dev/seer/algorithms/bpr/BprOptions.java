@@ -12,14 +12,15 @@ import java.util.Map;
  *
  * @param factors latent dimensions, 1 to 4096; default 64
  * @param epochs passes, each of as many sampled triples as there are distinct training pairs, 1 to
- *     10,000; default 40
+ *     10,000; default 100
  * @param optimizer the update rule: {@code sgd} (the paper's LearnBPR), {@code momentum} or {@code
- *     adam}; default sgd
- * @param learningRate step size, greater than 0; default 0.05
+ *     adam}; default adam (better than sgd on validation splits of MovieLens 100K and 1M, at about
+ *     twice the time per pass)
+ * @param learningRate step size, greater than 0; default 0.001 (for adam; 0.05 suits sgd)
  * @param momentum momentum coefficient for {@code optimizer=momentum}, in [0, 1); default 0.9
  * @param batchSize triples per update (1 is per-sample SGD), 1 to 1,000,000; default 1
  * @param regularization L2 weight on the user and item factors of each triple, 0 or more; default
- *     0.01
+ *     0.02
  * @param biasRegularization L2 weight on the item biases of each triple, 0 or more; default 0.01
  * @param itemBias learn an item bias {@code b_i} added to the score; default true
  * @param negatives how negative items are drawn; default {@link NegativeSampling#UNIFORM}
@@ -93,12 +94,12 @@ public record BprOptions(
   public static BprOptions defaults() {
     return new BprOptions(
         64,
-        40,
-        OptimizerKind.SGD,
-        0.05,
+        100,
+        OptimizerKind.ADAM,
+        0.001,
         0.9,
         1,
-        0.01,
+        0.02,
         0.01,
         true,
         NegativeSampling.UNIFORM,

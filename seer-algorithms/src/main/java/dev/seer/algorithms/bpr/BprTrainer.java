@@ -108,6 +108,10 @@ public final class BprTrainer implements Trainer<BprModel> {
     float breg = (float) options.biasRegularization();
     boolean bias = options.itemBias();
     int batch = options.batchSize();
+    float[] gu = new float[d];
+    float[] gi = new float[d];
+    float[] gj = new float[d];
+    float[] gb1 = new float[1];
     SplittableRandom rnd = new SplittableRandom(Randoms.mix(context.seed(), 1));
     ProgressListener progress = context.progress();
     String task = ALGORITHM + ": epochs";
@@ -130,6 +134,26 @@ public final class BprTrainer implements Trainer<BprModel> {
           z += p[pu + f] * (q[qi + f] - q[qj + f]);
         }
         float g = (float) (1 / (1 + Math.exp(z)));
+        if (batch == 1) {
+          // The same arithmetic and update order as the accumulating path, without its
+          // bookkeeping: p_u, then q_i and q_j, then b_i and b_j.
+          for (int f = 0; f < d; f++) {
+            float diff = q[qi + f] - q[qj + f];
+            gu[f] = -g * diff + reg * p[pu + f];
+            gi[f] = -g * p[pu + f] + reg * q[qi + f];
+            gj[f] = g * p[pu + f] + reg * q[qj + f];
+          }
+          optP.update(p, u, gu, 0);
+          optQ.update(q, i, gi, 0);
+          optQ.update(q, j, gj, 0);
+          if (bias) {
+            gb1[0] = -g + breg * b[i];
+            optB.update(b, i, gb1, 0);
+            gb1[0] = g + breg * b[j];
+            optB.update(b, j, gb1, 0);
+          }
+          continue;
+        }
         int ou = gp.offset(u);
         float[] vu = gp.values();
         for (int f = 0; f < d; f++) {

@@ -78,7 +78,7 @@ public record ContentOptions(
    */
   public static ContentOptions defaults() {
     return new ContentOptions(
-        50, OptimizerKind.ADAM, 0.1, 0.9, 0.01, 1000, 2, true, 10_000, 1000, 0);
+        50, OptimizerKind.ADAM, 0.1, 0.9, 0.01, 5000, 1, true, 10_000, 1000, 0);
   }
 
   /**

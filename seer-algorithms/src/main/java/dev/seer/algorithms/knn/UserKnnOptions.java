@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Options of {@link UserKnnTrainer}.
  *
- * @param neighbours how many most similar users to keep per user, 1 to 1,000,000; default 50
+ * @param neighbours how many most similar users to keep per user, 1 to 1,000,000; default 100
  * @param shrinkage {@code s} in {@code sim * n / (n + s)}, where {@code n} is the number of items
  *     the two users share, to damp similarities resting on few items; 0 or more; default 0
  * @param useRatings use ratings as vector values (in similarities and scores) instead of 1 per
@@ -42,12 +42,13 @@ public record UserKnnOptions(
   }
 
   /**
-   * Returns the defaults: 50 neighbours, no shrinkage, binary values, no centring, default threads.
+   * Returns the defaults: 100 neighbours, no shrinkage, binary values, no centring, default
+   * threads.
    *
    * @return the defaults
    */
   public static UserKnnOptions defaults() {
-    return new UserKnnOptions(50, 0, false, false, 0);
+    return new UserKnnOptions(100, 0, false, false, 0);
   }
 
   /**

@@ -55,8 +55,8 @@ final class Adam extends RowOptimizer {
     steps[row]++;
     pow1[row] *= beta1;
     pow2[row] *= beta2;
-    double c1 = 1 - pow1[row];
-    double c2 = 1 - pow2[row];
+    double step = lr / (1 - pow1[row]); // lr times the first-moment bias correction
+    double invC2 = 1 / (1 - pow2[row]);
     double oneMinusB1 = 1 - beta1;
     double oneMinusB2 = 1 - beta2;
     for (int k = 0; k < d; k++) {
@@ -65,7 +65,7 @@ final class Adam extends RowOptimizer {
       double vk = beta2 * v[base + k] + oneMinusB2 * g * g;
       m[base + k] = (float) mk;
       v[base + k] = (float) vk;
-      params[base + k] = (float) (params[base + k] - lr * (mk / c1) / (Math.sqrt(vk / c2) + eps));
+      params[base + k] = (float) (params[base + k] - step * mk / (Math.sqrt(vk * invC2) + eps));
     }
   }
 

@@ -39,6 +39,11 @@ class BprTrainerTest extends TrainerContract {
     return false;
   }
 
+  /** The paper's plain SGD, which learns these tiny problems in few passes. */
+  private static BprOptions sgd() {
+    return BprOptions.defaults().withOptimizer(OptimizerKind.SGD, 0.05);
+  }
+
   private static BprModel fit(BprOptions o, Interactions d, long seed) {
     return new BprTrainer(o).fit(d, new TrainingContext(seed, Map.of(), ProgressListener.NONE, 1));
   }
@@ -150,7 +155,8 @@ class BprTrainerTest extends TrainerContract {
   @Test
   void learnsTheTwoGroupsWithEachOptimiserAndSampler() {
     Interactions d = groups();
-    BprOptions base = BprOptions.defaults().withFactors(4).withEpochs(60);
+    BprOptions base =
+        BprOptions.defaults().withFactors(4).withEpochs(60).withOptimizer(OptimizerKind.SGD, 0.05);
     BprOptions[] variants = {
       base,
       base.withOptimizer(OptimizerKind.ADAM, 0.02).withBatchSize(8),
@@ -177,7 +183,7 @@ class BprTrainerTest extends TrainerContract {
   @Test
   void foldInLearnsANewUsersGroupAndIsDeterministic() {
     Interactions d = groups();
-    BprModel m = fit(BprOptions.defaults().withFactors(4).withEpochs(60), d, 5);
+    BprModel m = fit(sgd().withFactors(4).withEpochs(60), d, 5);
     int[] items = {14, 15, 20};
     float[] a = new float[24];
     float[] b = new float[24];
@@ -202,7 +208,7 @@ class BprTrainerTest extends TrainerContract {
   @Test
   void similarItemsAreTheCosineOfItemFactors() {
     Interactions d = groups();
-    BprModel m = fit(BprOptions.defaults().withFactors(3).withEpochs(30), d, 5);
+    BprModel m = fit(sgd().withFactors(3).withEpochs(30), d, 5);
     float[] s = new float[24];
     m.similarTo(2, s);
     assertEquals(Float.NEGATIVE_INFINITY, s[2]);
@@ -231,7 +237,7 @@ class BprTrainerTest extends TrainerContract {
   @Test
   void explanationsAreTheUsersItemsByFactorCosine() {
     Interactions d = groups();
-    BprModel m = fit(BprOptions.defaults().withFactors(4).withEpochs(30), d, 5);
+    BprModel m = fit(sgd().withFactors(4).withEpochs(30), d, 5);
     int[] own = d.byUser().row(0);
     List<Reason> r = m.explain(0, 11, 10);
     assertFalse(r.isEmpty());
