@@ -38,9 +38,9 @@ final class PreferenceFit {
 
   /** Per-thread work space. */
   final class Scratch {
-    final double[] scores;
-    final int[] cand;
-    final double[] weight;
+    double[] scores;
+    int[] cand;
+    double[] weight;
     final float[] grad = new float[dim];
     final double[] posMean = new double[dim];
     final double[] g = new double[dim];
@@ -103,8 +103,11 @@ final class PreferenceFit {
       return numItems;
     }
     int np = to - from;
-    if (s.cand.length < np + options.negatives()) {
-      throw new IllegalStateException("scratch too small");
+    int need = np + options.negatives();
+    if (s.cand.length < need) {
+      s.cand = new int[need];
+      s.weight = new double[need];
+      s.scores = new double[need];
     }
     int n = 0;
     for (int k = from; k < to; k++) {

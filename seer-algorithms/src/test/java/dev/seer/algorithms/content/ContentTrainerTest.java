@@ -192,6 +192,21 @@ class ContentTrainerTest extends TrainerContract {
   }
 
   @Test
+  void sampledSoftmaxHandlesUsersWithManyItems() {
+    // 20 items per user, 5 sampled negatives per step, catalogue above the full-softmax limit.
+    Interactions d = Fixtures.random(30, 40, 20, 8);
+    ContentOptions o = ContentOptions.defaults().withSoftmax(10, 5);
+    ContentModel a = fit(o.withThreads(1), d, metadata(40));
+    ContentModel b = fit(o.withThreads(2), d, metadata(40));
+    assertArrayEquals(a.preferences(), b.preferences(), 0f);
+    float[] s = new float[40];
+    a.scoreItems(d.byUser().row(0), null, s);
+    for (float x : s) {
+      assertTrue(Float.isFinite(x));
+    }
+  }
+
+  @Test
   void resultDoesNotDependOnThreadCount() {
     Interactions d = Fixtures.random(100, 60, 8, 3);
     ContentOptions o = ContentOptions.defaults().withTraining(20, OptimizerKind.ADAM, 0.1);
