@@ -7,8 +7,14 @@ import dev.seer.algorithms.baseline.PopularityTrainer;
 import dev.seer.algorithms.baseline.RandomTrainer;
 import dev.seer.algorithms.blend.BlendOptions;
 import dev.seer.algorithms.blend.BlendTrainer;
+import dev.seer.algorithms.bpr.BprOptions;
+import dev.seer.algorithms.bpr.BprTrainer;
+import dev.seer.algorithms.content.ContentOptions;
+import dev.seer.algorithms.content.ContentTrainer;
 import dev.seer.algorithms.knn.ItemKnnOptions;
 import dev.seer.algorithms.knn.ItemKnnTrainer;
+import dev.seer.algorithms.knn.UserKnnOptions;
+import dev.seer.algorithms.knn.UserKnnTrainer;
 import dev.seer.algorithms.mf.BiasedMfOptions;
 import dev.seer.algorithms.mf.BiasedMfTrainer;
 import dev.seer.algorithms.mf.SvdppOptions;
@@ -59,6 +65,12 @@ public final class Algorithms {
     blend.put("validation", "0.1");
     blend.put("ridge", "1.0E-4");
     DEFAULTS.put(BlendTrainer.ALGORITHM, blend);
+    FACTORIES.put(UserKnnTrainer.ALGORITHM, o -> new UserKnnTrainer(UserKnnOptions.parse(o)));
+    DEFAULTS.put(UserKnnTrainer.ALGORITHM, UserKnnOptions.defaults().asMap());
+    FACTORIES.put(BprTrainer.ALGORITHM, o -> new BprTrainer(BprOptions.parse(o)));
+    DEFAULTS.put(BprTrainer.ALGORITHM, BprOptions.defaults().asMap());
+    FACTORIES.put(ContentTrainer.ALGORITHM, o -> new ContentTrainer(ContentOptions.parse(o)));
+    DEFAULTS.put(ContentTrainer.ALGORITHM, ContentOptions.defaults().asMap());
   }
 
   private Algorithms() {}

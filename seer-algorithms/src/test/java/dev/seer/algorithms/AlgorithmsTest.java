@@ -23,7 +23,17 @@ class AlgorithmsTest {
   @Test
   void listsEveryAlgorithmAndCreatesItWithDefaults() {
     assertEquals(
-        List.of("random", "popularity", "item-knn", "bias-baseline", "biased-mf", "svdpp", "blend"),
+        List.of(
+            "random",
+            "popularity",
+            "item-knn",
+            "bias-baseline",
+            "biased-mf",
+            "svdpp",
+            "blend",
+            "user-knn",
+            "bpr",
+            "content"),
         Algorithms.names());
     for (String name : Algorithms.names()) {
       Trainer<? extends Recommender> t = Algorithms.create(name, Map.of());

@@ -8,6 +8,7 @@ import dev.seer.algorithms.baseline.BiasedBaselineTrainer;
 import dev.seer.algorithms.baseline.PopularityTrainer;
 import dev.seer.algorithms.baseline.RandomTrainer;
 import dev.seer.algorithms.knn.ItemKnnTrainer;
+import dev.seer.algorithms.knn.UserKnnTrainer;
 import dev.seer.api.Interactions;
 import dev.seer.api.ProgressListener;
 import dev.seer.api.Ranker;
@@ -88,14 +89,24 @@ class MovieLensQualityTest {
   }
 
   @Test
-  void itemKnnBeatsPopularityWhichBeatsRandom() {
+  void neighbourModelsBeatPopularityWhichBeatsRandom() {
     double random = precisionAt10(fit(new RandomTrainer()));
     double popularity = precisionAt10(fit(new PopularityTrainer()));
     double knn = precisionAt10(fit(new ItemKnnTrainer()));
-    String all = "random " + random + ", popularity " + popularity + ", item-knn " + knn;
+    double userKnn = precisionAt10(fit(new UserKnnTrainer()));
+    String all =
+        "random "
+            + random
+            + ", popularity "
+            + popularity
+            + ", item-knn "
+            + knn
+            + ", user-knn "
+            + userKnn;
     assertTrue(random < 0.05, all);
     assertTrue(popularity > 2 * random, all);
     assertTrue(knn > popularity * 1.1, all);
+    assertTrue(userKnn > popularity * 1.1, all);
   }
 
   @Test

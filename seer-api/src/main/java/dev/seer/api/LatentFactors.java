@@ -1,9 +1,9 @@
 package dev.seer.api;
 
 /**
- * Ability of factor models whose score is exactly a dot product: {@code score(u, i) =
- * userVector(u) · itemVector(i)}. It lets a server answer top-N queries with an approximate
- * nearest-neighbour index over the item vectors instead of scoring every item.
+ * Ability of factor models whose score is exactly a dot product: {@code score(u, i) = userVector(u)
+ * · itemVector(i)}. It lets a server answer top-N queries with an approximate nearest-neighbour
+ * index over the item vectors instead of scoring every item.
  */
 public interface LatentFactors {
   /**
