@@ -1,10 +1,16 @@
 package dev.seer.algorithms;
 
+import dev.seer.algorithms.als.AlsOptions;
+import dev.seer.algorithms.als.AlsTrainer;
 import dev.seer.algorithms.baseline.BiasedBaselineOptions;
 import dev.seer.algorithms.baseline.BiasedBaselineTrainer;
 import dev.seer.algorithms.baseline.PopularityOptions;
 import dev.seer.algorithms.baseline.PopularityTrainer;
 import dev.seer.algorithms.baseline.RandomTrainer;
+import dev.seer.algorithms.ease.EaseOptions;
+import dev.seer.algorithms.ease.EaseTrainer;
+import dev.seer.algorithms.graph.Rp3BetaOptions;
+import dev.seer.algorithms.graph.Rp3BetaTrainer;
 import dev.seer.algorithms.knn.ItemKnnOptions;
 import dev.seer.algorithms.knn.ItemKnnTrainer;
 import dev.seer.api.InputException;
@@ -41,6 +47,12 @@ public final class Algorithms {
         BiasedBaselineTrainer.ALGORITHM,
         o -> new BiasedBaselineTrainer(BiasedBaselineOptions.parse(o)));
     DEFAULTS.put(BiasedBaselineTrainer.ALGORITHM, BiasedBaselineOptions.defaults().asMap());
+    FACTORIES.put(AlsTrainer.ALGORITHM, o -> new AlsTrainer(AlsOptions.parse(o)));
+    DEFAULTS.put(AlsTrainer.ALGORITHM, AlsOptions.defaults().asMap());
+    FACTORIES.put(EaseTrainer.ALGORITHM, o -> new EaseTrainer(EaseOptions.parse(o)));
+    DEFAULTS.put(EaseTrainer.ALGORITHM, EaseOptions.defaults().asMap());
+    FACTORIES.put(Rp3BetaTrainer.ALGORITHM, o -> new Rp3BetaTrainer(Rp3BetaOptions.parse(o)));
+    DEFAULTS.put(Rp3BetaTrainer.ALGORITHM, Rp3BetaOptions.defaults().asMap());
   }
 
   private Algorithms() {}

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 class AlgorithmsTest {
   @Test
   void listsEveryAlgorithmAndCreatesItWithDefaults() {
-    assertEquals(List.of("random", "popularity", "item-knn", "bias-baseline"), Algorithms.names());
+    assertEquals(
+        List.of("random", "popularity", "item-knn", "bias-baseline", "als", "ease", "rp3beta"),
+        Algorithms.names());
     for (String name : Algorithms.names()) {
       Trainer<? extends Recommender> t = Algorithms.create(name, Map.of());
       assertEquals(name, t.algorithm());

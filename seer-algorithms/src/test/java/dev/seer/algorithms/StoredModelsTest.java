@@ -23,11 +23,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Model files written by the first model format (container format 1, payload version 1 of every
  * algorithm) stay readable: each file under {@code models/v1/} was trained on {@link
  * Fixtures#tiny()} with seed 7, and loading it must give the same scores as retraining with the
- * options its card records. Keep these files when formats change; add new ones beside them.
+ * options its card records. Keep these files when formats change; add new ones beside them. Scores
+ * must be equal, except for EASE, whose native BLAS may round differently on another machine than
+ * on the one that wrote the file.
  */
 class StoredModelsTest {
+  private static float tolerance(String algorithm) {
+    return algorithm.equals("ease") ? 1e-5f : 0f;
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"random", "popularity", "item-knn", "bias-baseline"})
+  @ValueSource(
+      strings = {"random", "popularity", "item-knn", "bias-baseline", "als", "ease", "rp3beta"})
   void formatOneModelsLoadAndScoreAsRetrained(String algorithm) throws URISyntaxException {
     URL url =
         Objects.requireNonNull(
@@ -48,7 +55,7 @@ class StoredModelsTest {
       float[] b = new float[tiny.numItems()];
       loaded.score(u, a);
       retrained.score(u, b);
-      assertArrayEquals(b, a, "user " + u);
+      assertArrayEquals(b, a, tolerance(algorithm), "user " + u);
     }
   }
 }
