@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StoredModelsTest {
   private static float tolerance(String algorithm) {
-    return algorithm.equals("ease") ? 1e-5f : 0f;
+    return algorithm.equals("ease") || algorithm.equals("als") ? 1e-5f : 0f;
   }
 
   @ParameterizedTest

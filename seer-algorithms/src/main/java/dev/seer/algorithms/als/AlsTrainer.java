@@ -34,11 +34,12 @@ import java.util.SplittableRandom;
  * the same routine {@link AlsModel#scoreItems} uses to fold in a new user, so folding in a training
  * user's items gives that user's scores and the explanations add up to the scores.
  *
- * <p>Factors start uniform in {@code ±0.01} from {@link TrainingContext#seed()}. Rows are processed
- * in fixed chunks on several threads; each row's solve reads only the other side's factors and
- * writes its own slot, so the model is identical for any thread count. After each sweep the loss is
- * reported through {@link TrainingContext#progress()} (it costs about one CG step) and the final
- * loss is stored in the model card's metrics as {@code trainingLoss}.
+ * <p>Factors are stored in single precision (the solves compute in double precision) and start
+ * uniform in {@code ±0.01} from {@link TrainingContext#seed()}. Rows are processed in fixed chunks
+ * on several threads; each row's solve reads only the other side's factors and writes its own slot,
+ * so the model is identical for any thread count. After each sweep the loss is reported through
+ * {@link TrainingContext#progress()} (it costs about one CG step) and the final loss is stored in
+ * the model card's metrics as {@code trainingLoss}.
  */
 public final class AlsTrainer implements Trainer<AlsModel> {
   /** The algorithm name. */
@@ -92,13 +93,13 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     ProgressListener progress = context.progress();
 
     SplittableRandom rnd = new SplittableRandom(context.seed());
-    double[] x = new double[nu * k];
-    double[] y = new double[ni * k];
+    float[] x = new float[nu * k];
+    float[] y = new float[ni * k];
     for (int q = 0; q < x.length; q++) {
-      x[q] = (2 * rnd.nextDouble() - 1) * INIT_SCALE;
+      x[q] = (float) ((2 * rnd.nextDouble() - 1) * INIT_SCALE);
     }
     for (int q = 0; q < y.length; q++) {
-      y[q] = (2 * rnd.nextDouble() - 1) * INIT_SCALE;
+      y[q] = (float) ((2 * rnd.nextDouble() - 1) * INIT_SCALE);
     }
 
     int n = options.iterations();
@@ -114,7 +115,7 @@ public final class AlsTrainer implements Trainer<AlsModel> {
           String.format(Locale.ROOT, "%s: iterations (loss %.6g)", ALGORITHM, loss), it, n);
     }
 
-    float[] itemFactors = toFloats(y);
+    float[] itemFactors = y;
     double[] gram = Dense.gram(itemFactors, ni, k);
     float[] userFactors = new float[nu * k];
     progress.update(ALGORITHM + ": exact user solve", 0, nu);
@@ -141,8 +142,7 @@ public final class AlsTrainer implements Trainer<AlsModel> {
           }
         });
     progress.update(ALGORITHM + ": exact user solve", nu, nu);
-    double finalLoss =
-        loss(toDoubles(userFactors), toDoubles(itemFactors), gram, byUser, userConf, k, lambda, 1);
+    double finalLoss = loss(userFactors, itemFactors, gram, byUser, userConf, k, lambda, threads);
     ModelCard card =
         ModelCard.create(ALGORITHM, options.asMap(), context.seed(), train)
             .withMetrics(Map.of("trainingLoss", finalLoss));
@@ -161,10 +161,10 @@ public final class AlsTrainer implements Trainer<AlsModel> {
 
   /** One half-sweep: improves every row of {@code self} given {@code other}. */
   private void sweep(
-      double[] self,
+      float[] self,
       SparseMatrix rows,
       float[] conf,
-      double[] other,
+      float[] other,
       double[] gramOther,
       int k,
       double lambda,
@@ -221,8 +221,8 @@ public final class AlsTrainer implements Trainer<AlsModel> {
    * Summed per fixed chunk of users, so the value does not depend on the thread count.
    */
   static double loss(
-      double[] x,
-      double[] y,
+      float[] x,
+      float[] y,
       double[] gramY,
       SparseMatrix byUser,
       float[] conf,
@@ -238,27 +238,14 @@ public final class AlsTrainer implements Trainer<AlsModel> {
         CHUNK,
         threads,
         () -> new double[k],
-        (from, to, t) -> {
+        (from, to, gx) -> {
           double sum = 0;
           for (int u = from; u < to; u++) {
             int xo = u * k;
-            double q = 0;
-            double norm = 0;
-            for (int a = 0; a < k; a++) {
-              double ga = 0;
-              for (int b = 0; b < k; b++) {
-                ga += gramY[a * k + b] * x[xo + b];
-              }
-              q += x[xo + a] * ga;
-              norm += x[xo + a] * x[xo + a];
-            }
-            sum += q + lambda * norm;
+            Dense.symmetricMultiply(gramY, k, lambda, x, xo, gx);
+            sum += Dense.dot(x, xo, gx, 0, k);
             for (int p = byUser.rowStart(u); p < byUser.rowEnd(u); p++) {
-              int yo = idx[p] * k;
-              double s = 0;
-              for (int a = 0; a < k; a++) {
-                s += x[xo + a] * y[yo + a];
-              }
+              double s = Dense.dot(x, xo, y, idx[p] * k, k);
               double e = 1 - s;
               sum += conf[p] * e * e - s * s;
             }
@@ -270,25 +257,9 @@ public final class AlsTrainer implements Trainer<AlsModel> {
       total += p;
     }
     double itemNorms = 0;
-    for (double v : y) {
-      itemNorms += v * v;
+    for (float v : y) {
+      itemNorms += (double) v * v;
     }
     return total + lambda * itemNorms;
-  }
-
-  private static float[] toFloats(double[] a) {
-    float[] f = new float[a.length];
-    for (int q = 0; q < a.length; q++) {
-      f[q] = (float) a[q];
-    }
-    return f;
-  }
-
-  private static double[] toDoubles(float[] a) {
-    double[] d = new double[a.length];
-    for (int q = 0; q < a.length; q++) {
-      d[q] = a[q];
-    }
-    return d;
   }
 }

@@ -44,7 +44,8 @@ import javax.management.openmbean.CompositeData;
  * peak use during training (an upper bound: it counts garbage not yet collected), and
  * "maxHeapAfterGcMiB" is the largest heap use right after a collection during training (what was
  * live then, a lower bound of the need). ALS's seconds per iteration come from the times of its
- * per-iteration progress reports.
+ * per-iteration progress reports, both wall-clock and the process's CPU time (which other jobs on
+ * the machine distort less).
  */
 public final class ImplicitTrainingBenchmark {
   private ImplicitTrainingBenchmark() {}
@@ -147,19 +148,22 @@ public final class ImplicitTrainingBenchmark {
     Run run = new Run();
     long before = heapUsed();
     long t0 = System.nanoTime();
-    long[] last = {t0};
+    long[] last = {t0, cpuNanos()};
     // The time since the previous report is charged to the task reporting now.
     ProgressListener p =
         (task, done, total) -> {
           long now = System.nanoTime();
+          long cpu = cpuNanos();
           synchronized (run) {
             String base = task.contains(" (") ? task.substring(0, task.indexOf(" (")) : task;
             double secs = (now - last[0]) / 1e9;
+            double cpuSecs = (cpu - last[1]) / 1e9;
             if (base.endsWith(": iterations") && done > 0) {
-              run.steps.add(new double[] {done, secs});
+              run.steps.add(new double[] {done, secs, cpuSecs});
             }
             run.taskSeconds.merge(base, secs, Double::sum);
             last[0] = now;
+            last[1] = cpu;
           }
         };
     resetPeaks();
@@ -185,7 +189,11 @@ public final class ImplicitTrainingBenchmark {
     g.writeEndObject();
     g.writeNumberField("trainSeconds", round(run.seconds));
     g.writeNumberField("peakHeapPoolsMiB", round(run.peakPools / 1048576.0));
-    g.writeNumberField("maxHeapAfterGcMiB", round(run.maxAfterGc / 1048576.0));
+    if (run.maxAfterGc > 0) {
+      g.writeNumberField("maxHeapAfterGcMiB", round(run.maxAfterGc / 1048576.0));
+    } else {
+      g.writeNullField("maxHeapAfterGcMiB"); // no collection ran during training
+    }
     g.writeNumberField("retainedModelMiB", round(run.retained / 1048576.0));
     g.writeObjectFieldStart("secondsByStep");
     for (Map.Entry<String, Double> e : run.taskSeconds.entrySet()) {
@@ -204,6 +212,12 @@ public final class ImplicitTrainingBenchmark {
       Arrays.sort(sorted);
       g.writeNumberField("medianSecondsPerIteration", round(sorted[sorted.length / 2]));
       g.writeNumberField("minSecondsPerIteration", round(sorted[0]));
+      double[] cpu = new double[secs.length];
+      for (int k = 0; k < cpu.length; k++) {
+        cpu[k] = run.steps.get(k)[2];
+      }
+      Arrays.sort(cpu);
+      g.writeNumberField("medianProcessCpuSecondsPerIteration", round(cpu[cpu.length / 2]));
     }
     g.writeEndObject();
   }
@@ -251,6 +265,12 @@ public final class ImplicitTrainingBenchmark {
       sb.append(' ').append(a);
     }
     return sb.toString();
+  }
+
+  /** CPU time of this whole process (all threads, JIT and GC included). */
+  private static long cpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
   private static void settle() throws InterruptedException {

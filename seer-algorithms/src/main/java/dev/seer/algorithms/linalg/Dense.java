@@ -9,6 +9,146 @@ public final class Dense {
   private Dense() {}
 
   /**
+   * Returns the dot product of {@code a[ao..ao+n)} and {@code b[bo..bo+n)}, summed in four
+   * interleaved partial sums (positions {@code 0, 4, 8...}, {@code 1, 5, 9...} and so on, added
+   * together at the end), which keeps the processor's adders busy instead of waiting on one chain
+   * of additions. The order is fixed, so the result is reproducible.
+   *
+   * @param a first vector's array
+   * @param ao its offset
+   * @param b second vector's array
+   * @param bo its offset
+   * @param n length
+   * @return the dot product
+   */
+  public static double dot(double[] a, int ao, double[] b, int bo, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int q = 0;
+    for (; q + 3 < n; q += 4) {
+      s0 += a[ao + q] * b[bo + q];
+      s1 += a[ao + q + 1] * b[bo + q + 1];
+      s2 += a[ao + q + 2] * b[bo + q + 2];
+      s3 += a[ao + q + 3] * b[bo + q + 3];
+    }
+    for (; q < n; q++) {
+      s0 += a[ao + q] * b[bo + q];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * Returns the dot product of a float and a double vector, in double precision, summed as {@link
+   * #dot(double[], int, double[], int, int)}.
+   *
+   * @param a first vector's array
+   * @param ao its offset
+   * @param b second vector's array
+   * @param bo its offset
+   * @param n length
+   * @return the dot product
+   */
+  public static double dot(float[] a, int ao, double[] b, int bo, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int q = 0;
+    for (; q + 3 < n; q += 4) {
+      s0 += a[ao + q] * b[bo + q];
+      s1 += a[ao + q + 1] * b[bo + q + 1];
+      s2 += a[ao + q + 2] * b[bo + q + 2];
+      s3 += a[ao + q + 3] * b[bo + q + 3];
+    }
+    for (; q < n; q++) {
+      s0 += a[ao + q] * b[bo + q];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * Returns the dot product of two float vectors, with products and sums in double precision,
+   * summed as {@link #dot(double[], int, double[], int, int)}.
+   *
+   * @param a first vector's array
+   * @param ao its offset
+   * @param b second vector's array
+   * @param bo its offset
+   * @param n length
+   * @return the dot product
+   */
+  public static double dot(float[] a, int ao, float[] b, int bo, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int q = 0;
+    for (; q + 3 < n; q += 4) {
+      s0 += (double) a[ao + q] * b[bo + q];
+      s1 += (double) a[ao + q + 1] * b[bo + q + 1];
+      s2 += (double) a[ao + q + 2] * b[bo + q + 2];
+      s3 += (double) a[ao + q + 3] * b[bo + q + 3];
+    }
+    for (; q < n; q++) {
+      s0 += (double) a[ao + q] * b[bo + q];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * Computes {@code out = (S + shift I) v} for a float vector; see {@link
+   * #symmetricMultiply(double[], int, double, double[], int, double[])}.
+   *
+   * @param s the matrix
+   * @param n its order
+   * @param shift added to the diagonal
+   * @param v the vector, at {@code v[vo..vo+n)}
+   * @param vo its offset
+   * @param out receives the product, length at least {@code n}
+   */
+  public static void symmetricMultiply(
+      double[] s, int n, double shift, float[] v, int vo, double[] out) {
+    for (int i = 0; i < n; i++) {
+      out[i] = shift * v[vo + i];
+    }
+    for (int j = 0; j < n; j++) {
+      double vj = v[vo + j];
+      int o = j * n;
+      for (int i = 0; i < n; i++) {
+        out[i] += s[o + i] * vj;
+      }
+    }
+  }
+
+  /**
+   * Computes {@code out = (S + shift I) v} for a symmetric row-major {@code n x n} matrix {@code S}
+   * with both triangles filled. Each {@code out[i]} is {@code shift v_i + Σ_j S_ij v_j} summed in
+   * the order of {@code j}; the loop runs column by column so that it vectorises.
+   *
+   * @param s the matrix
+   * @param n its order
+   * @param shift added to the diagonal
+   * @param v the vector, at {@code v[vo..vo+n)}
+   * @param vo its offset
+   * @param out receives the product, length at least {@code n}
+   */
+  public static void symmetricMultiply(
+      double[] s, int n, double shift, double[] v, int vo, double[] out) {
+    for (int i = 0; i < n; i++) {
+      out[i] = shift * v[vo + i];
+    }
+    for (int j = 0; j < n; j++) {
+      double vj = v[vo + j];
+      int o = j * n;
+      for (int i = 0; i < n; i++) {
+        out[i] += s[o + i] * vj;
+      }
+    }
+  }
+
+  /**
    * Factors a symmetric positive definite matrix as {@code L Lᵀ} in place (Cholesky). Only the
    * lower triangle ({@code a[i * n + j]}, {@code j <= i}) is read; it is overwritten with {@code
    * L}. The upper triangle is left as it was.

@@ -1,6 +1,7 @@
 package dev.seer.algorithms.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,5 +36,17 @@ class DenseTest {
         new double[] {10, -1, -1, 5}, Dense.gram(new float[] {1, 2, 3, -1}, 2, 2), TOL);
     assertArrayEquals(
         new double[] {10, -1, -1, 5}, Dense.gram(new double[] {1, 2, 3, -1}, 2, 2), TOL);
+  }
+
+  @Test
+  void dotAndSymmetricMultiply() {
+    double[] a = {1, 2, 3, 4, 5, 6, 7};
+    double[] b = {7, 6, 5, 4, 3, 2, 1};
+    assertEquals(84, Dense.dot(a, 0, b, 0, 7), TOL); // 7+12+15+16+15+12+7
+    assertEquals(2 * 4 + 3 * 3, Dense.dot(a, 1, b, 3, 2), TOL);
+    // ([[2, 1], [1, 3]] + 0.5 I) (1, -1) = (2 - 1 + 0.5, 1 - 3 - 0.5).
+    double[] out = new double[2];
+    Dense.symmetricMultiply(new double[] {2, 1, 1, 3}, 2, 0.5, new double[] {9, 1, -1}, 1, out);
+    assertArrayEquals(new double[] {1.5, -2.5}, out, TOL);
   }
 }
