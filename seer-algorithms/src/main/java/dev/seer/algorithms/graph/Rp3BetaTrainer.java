@@ -33,9 +33,9 @@ import java.util.Objects;
  * it (ties to the lower item index), as item-kNN keeps the nearest neighbours of the item it
  * scores. The paper does not prune; some implementations keep the largest weights per starting item
  * {@code i} instead, which on the ML-1M validation split (see {@code docs/benchmarks}) lowered
- * NDCG@10 from 0.249 to 0.222. The walk's return to the starting item ({@code j = i}) is dropped:
- * the user already has that item. A user's score is {@code deg(u)^-α Σ_(i in u) W_ij}; the factor
- * {@code deg(u)^-α} is the walk's first step and does not change the user's ranking.
+ * NDCG@10 from 0.249 to at most 0.221. The walk's return to the starting item ({@code j = i}) is
+ * dropped: the user already has that item. A user's score is {@code deg(u)^-α Σ_(i in u) W_ij}; the
+ * factor {@code deg(u)^-α} is the walk's first step and does not change the user's ranking.
  *
  * <p>For each item {@code j} the weights are accumulated sparsely over its users' items into a
  * per-thread dense array, so the cost is {@code Σ_v deg(v)²} and the memory {@code O(items)} per
