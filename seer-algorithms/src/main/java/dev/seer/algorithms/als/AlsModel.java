@@ -164,7 +164,8 @@ public final class AlsModel implements Recommender, FoldIn, SimilarItems, Explai
   }
 
   /**
-   * Returns the training interactions, used for explanations.
+   * Returns the training interactions the factors were fitted to, used for explanations (with
+   * {@link #useRatings()}, without the pairs of value 0).
    *
    * @return users x items (do not modify)
    */
@@ -217,8 +218,8 @@ public final class AlsModel implements Recommender, FoldIn, SimilarItems, Explai
    * {@inheritDoc}
    *
    * <p>Solves the user's vector exactly against the item factors. Values set the confidences when
-   * the model uses ratings and are ignored otherwise; an item listed twice counts once with the sum
-   * of its values.
+   * the model uses ratings (items whose value is 0 then count as not listed) and are ignored
+   * otherwise; an item listed twice counts once with the sum of its values.
    */
   @Override
   public void scoreItems(int[] items, float[] values, float[] out) {
@@ -235,8 +236,10 @@ public final class AlsModel implements Recommender, FoldIn, SimilarItems, Explai
    */
   public float[] foldInVector(int[] items, float[] values) {
     UserItems ui = UserItems.of(items, values, this.items.size());
+    int[] idx = new int[ui.size()];
     float[] conf = new float[ui.size()];
-    for (int q = 0; q < conf.length; q++) {
+    int n = 0;
+    for (int q = 0; q < ui.size(); q++) {
       float v = ui.values()[q];
       if (useRatings && !(v >= 0)) {
         throw new InputException(
@@ -247,7 +250,11 @@ public final class AlsModel implements Recommender, FoldIn, SimilarItems, Explai
                 + " is negative, but this als model takes values as confidences; give values of 0"
                 + " or more.");
       }
-      conf[q] = confidence(alpha, useRatings ? v : 1f);
+      if (useRatings && v == 0) {
+        continue;
+      }
+      idx[n] = ui.items()[q];
+      conf[n++] = confidence(alpha, useRatings ? v : 1f);
     }
     float[] x = new float[factors];
     AlsSolver.exact(
@@ -255,10 +262,10 @@ public final class AlsModel implements Recommender, FoldIn, SimilarItems, Explai
         factors,
         gram,
         regularization,
-        ui.items(),
+        idx,
         conf,
         0,
-        conf.length,
+        n,
         x,
         0,
         new AlsSolver.Scratch(factors));

@@ -20,8 +20,8 @@ import java.util.Map;
  *     AlsOptions#DEFAULT_ITERATIONS}
  * @param cgSteps conjugate-gradient steps per row and sweep, 1 to 1,000; default {@value
  *     AlsOptions#DEFAULT_CG_STEPS}
- * @param useRatings take {@code r} from the interaction values (which must then be 0 or more)
- *     instead of 1 per interaction; default false
+ * @param useRatings take {@code r} from the interaction values (which must then be 0 or more; pairs
+ *     with value 0 count as unobserved, preference 0) instead of 1 per interaction; default false
  * @param threads threads for training, or 0 (the default) for {@link
  *     dev.seer.api.TrainingContext#threads()}; results do not depend on it
  */

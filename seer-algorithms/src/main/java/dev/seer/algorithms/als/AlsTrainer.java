@@ -81,8 +81,13 @@ public final class AlsTrainer implements Trainer<AlsModel> {
   @Override
   public AlsModel fit(Interactions train, TrainingContext context) {
     Checks.requireNonEmpty(train, ALGORITHM);
-    SparseMatrix byUser = train.byUser();
-    SparseMatrix byItem = train.byItem();
+    // With ratings, preference is 1 only where the value is positive: zero values are unobserved
+    // pairs. confidences() rejects negative values first.
+    SparseMatrix byUser =
+        options.useRatings()
+            ? positiveEntries(train.byUser(), confidences(train.byUser(), options.alpha(), true))
+            : train.byUser();
+    SparseMatrix byItem = options.useRatings() ? byUser.transpose() : train.byItem();
     float[] userConf = confidences(byUser, options.alpha(), options.useRatings());
     float[] itemConf = confidences(byItem, options.alpha(), options.useRatings());
     int nu = train.numUsers();
@@ -213,6 +218,42 @@ public final class AlsTrainer implements Trainer<AlsModel> {
       c[q] = AlsModel.confidence(alpha, useRatings ? v[q] : 1f);
     }
     return c;
+  }
+
+  /**
+   * The entries of a matrix whose value is greater than 0.
+   *
+   * @param m the matrix
+   * @param checked its confidences, computed only to validate the values
+   */
+  static SparseMatrix positiveEntries(SparseMatrix m, float[] checked) {
+    if (checked.length != m.nnz()) {
+      throw new IllegalArgumentException("one confidence per entry");
+    }
+    int[] ptr = m.indptr();
+    int[] idx = m.indices();
+    float[] val = m.values();
+    int[] newPtr = new int[m.rows() + 1];
+    int n = 0;
+    for (int r = 0; r < m.rows(); r++) {
+      for (int q = ptr[r]; q < ptr[r + 1]; q++) {
+        n += val[q] > 0 ? 1 : 0;
+      }
+      newPtr[r + 1] = n;
+    }
+    if (n == val.length) {
+      return m;
+    }
+    int[] newIdx = new int[n];
+    float[] newVal = new float[n];
+    int t = 0;
+    for (int q = 0; q < val.length; q++) {
+      if (val[q] > 0) {
+        newIdx[t] = idx[q];
+        newVal[t++] = val[q];
+      }
+    }
+    return new SparseMatrix(m.rows(), m.cols(), newPtr, newIdx, newVal);
   }
 
   /**

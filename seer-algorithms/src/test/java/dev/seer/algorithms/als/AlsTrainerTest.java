@@ -271,6 +271,22 @@ class AlsTrainerTest extends TrainerContract {
   }
 
   @Test
+  void zeroValuesAreUnobservedPairsWithRatings() {
+    Interactions d = Fixtures.tiny();
+    float[] r = d.ratingColumn().clone();
+    r[4] = 0; // u2, i3
+    AlsOptions o = SMALL.withFactors(3).withUseRatings(true);
+    AlsModel withZero = fit(o, d.withRatings(r), 5);
+    Interactions without = d.select(new int[] {0, 1, 2, 3, 5, 6, 7, 8, 9, 10});
+    AlsModel dropped = fit(o, without, 5);
+    assertArrayEquals(dropped.itemFactors(), withZero.itemFactors(), 0f);
+    assertArrayEquals(dropped.userFactors(), withZero.userFactors(), 0f);
+    assertEquals(10, withZero.train().nnz());
+    float[] x = withZero.foldInVector(new int[] {0, 2, 3}, new float[] {4, 0, 2});
+    assertArrayEquals(Arrays.copyOfRange(withZero.userFactors(), 3, 6), x, 0f);
+  }
+
+  @Test
   void explanationTermsSumToTheScore() {
     Interactions d = Fixtures.random(40, 30, 6, 2);
     AlsModel m = fit(SMALL, d, 1);
