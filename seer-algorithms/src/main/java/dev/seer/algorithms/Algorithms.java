@@ -1,5 +1,7 @@
 package dev.seer.algorithms;
 
+import dev.seer.algorithms.als.AlsOptions;
+import dev.seer.algorithms.als.AlsTrainer;
 import dev.seer.algorithms.baseline.BiasedBaselineOptions;
 import dev.seer.algorithms.baseline.BiasedBaselineTrainer;
 import dev.seer.algorithms.baseline.PopularityOptions;
@@ -11,6 +13,10 @@ import dev.seer.algorithms.bpr.BprOptions;
 import dev.seer.algorithms.bpr.BprTrainer;
 import dev.seer.algorithms.content.ContentOptions;
 import dev.seer.algorithms.content.ContentTrainer;
+import dev.seer.algorithms.ease.EaseOptions;
+import dev.seer.algorithms.ease.EaseTrainer;
+import dev.seer.algorithms.graph.Rp3BetaOptions;
+import dev.seer.algorithms.graph.Rp3BetaTrainer;
 import dev.seer.algorithms.knn.ItemKnnOptions;
 import dev.seer.algorithms.knn.ItemKnnTrainer;
 import dev.seer.algorithms.knn.UserKnnOptions;
@@ -71,6 +77,12 @@ public final class Algorithms {
     DEFAULTS.put(BprTrainer.ALGORITHM, BprOptions.defaults().asMap());
     FACTORIES.put(ContentTrainer.ALGORITHM, o -> new ContentTrainer(ContentOptions.parse(o)));
     DEFAULTS.put(ContentTrainer.ALGORITHM, ContentOptions.defaults().asMap());
+    FACTORIES.put(AlsTrainer.ALGORITHM, o -> new AlsTrainer(AlsOptions.parse(o)));
+    DEFAULTS.put(AlsTrainer.ALGORITHM, AlsOptions.defaults().asMap());
+    FACTORIES.put(EaseTrainer.ALGORITHM, o -> new EaseTrainer(EaseOptions.parse(o)));
+    DEFAULTS.put(EaseTrainer.ALGORITHM, EaseOptions.defaults().asMap());
+    FACTORIES.put(Rp3BetaTrainer.ALGORITHM, o -> new Rp3BetaTrainer(Rp3BetaOptions.parse(o)));
+    DEFAULTS.put(Rp3BetaTrainer.ALGORITHM, Rp3BetaOptions.defaults().asMap());
   }
 
   private Algorithms() {}

@@ -33,7 +33,10 @@ class AlgorithmsTest {
             "blend",
             "user-knn",
             "bpr",
-            "content"),
+            "content",
+            "als",
+            "ease",
+            "rp3beta"),
         Algorithms.names());
     for (String name : Algorithms.names()) {
       Trainer<? extends Recommender> t = Algorithms.create(name, Map.of());

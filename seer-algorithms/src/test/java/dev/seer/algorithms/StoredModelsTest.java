@@ -26,9 +26,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * algorithm) stay readable: each file under {@code models/v1/} was trained on {@link
  * Fixtures#tiny()} with seed 7 (and, for content, the item metadata of {@link #tinyItems()}), and
  * loading it must give the same scores as retraining with the options its card records. Keep these
- * files when formats change; add new ones beside them.
+ * files when formats change; add new ones beside them. Scores must be equal, except for EASE and
+ * ALS, whose native BLAS may round differently on another machine than on the one that wrote the
+ * file.
  */
 class StoredModelsTest {
+  private static float tolerance(String algorithm) {
+    return algorithm.equals("ease") || algorithm.equals("als") ? 1e-5f : 0f;
+  }
+
   /**
    * Returns the item metadata the content model fixture was trained with.
    *
@@ -55,7 +61,10 @@ class StoredModelsTest {
         "blend",
         "user-knn",
         "bpr",
-        "content"
+        "content",
+        "als",
+        "ease",
+        "rp3beta"
       })
   void formatOneModelsLoadAndScoreAsRetrained(String algorithm) throws URISyntaxException {
     URL url =
@@ -77,7 +86,7 @@ class StoredModelsTest {
       float[] b = new float[tiny.numItems()];
       loaded.score(u, a);
       retrained.score(u, b);
-      assertArrayEquals(b, a, "user " + u);
+      assertArrayEquals(b, a, tolerance(algorithm), "user " + u);
     }
   }
 }
