@@ -6,6 +6,7 @@ import dev.seer.api.Explainable;
 import dev.seer.api.FoldIn;
 import dev.seer.api.IdIndex;
 import dev.seer.api.InputException;
+import dev.seer.api.LatentFactors;
 import dev.seer.api.ModelCard;
 import dev.seer.api.Reason;
 import dev.seer.api.Recommender;
@@ -25,7 +26,8 @@ import java.util.List;
  * {@code W = (YᵀC_uY + λI)⁻¹} the score is {@code Σ_j (y_iᵀ W y_j) c_uj} over the user's items
  * {@code j}, so each item's term is its share of the score.
  */
-public final class AlsModel implements Recommender, FoldIn, SimilarItems, Explainable {
+public final class AlsModel
+    implements Recommender, FoldIn, SimilarItems, Explainable, LatentFactors {
   private final ModelCard card;
   private final IdIndex users;
   private final IdIndex items;
@@ -112,6 +114,7 @@ public final class AlsModel implements Recommender, FoldIn, SimilarItems, Explai
    *
    * @return k
    */
+  @Override
   public int factors() {
     return factors;
   }
@@ -225,6 +228,21 @@ public final class AlsModel implements Recommender, FoldIn, SimilarItems, Explai
   public void scoreItems(int[] items, float[] values, float[] out) {
     float[] x = foldInVector(items, values);
     scoreVector(x, 0, out);
+  }
+
+  @Override
+  public void userVector(int user, float[] out) {
+    System.arraycopy(userFactors, user * factors, out, 0, factors);
+  }
+
+  @Override
+  public float[] userVectorFromItems(int[] items, float[] values) {
+    return foldInVector(items, values);
+  }
+
+  @Override
+  public void itemVector(int item, float[] out) {
+    System.arraycopy(itemFactors, item * factors, out, 0, factors);
   }
 
   /**
