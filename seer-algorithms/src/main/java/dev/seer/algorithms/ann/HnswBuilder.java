@@ -1,0 +1,360 @@
+package dev.seer.algorithms.ann;
+
+import dev.seer.api.ProgressListener;
+import java.util.SplittableRandom;
+
+/**
+ * Inserts items one by one, in index order, into a new graph (algorithms 1 and 4 of the paper).
+ * Single-threaded, so the graph depends only on the stored vectors and the options (the seed draws
+ * every item's level before the first insertion).
+ *
+ * <p>Every distance the builder computes is from the <em>base point</em> of a node to a stored
+ * vector. For L2 and cosine the base point is the stored vector itself. For inner product it is, by
+ * default, the node's query form {@code (x, 0)} in the reduced space of {@link
+ * Metric#INNER_PRODUCT}, which is the first {@code dimension} floats of the stored vector: the
+ * builder then compares exactly as a user query does. With {@code itemSide} the base point is the
+ * stored vector {@code x'}, which builds the plain nearest-neighbour graph of the reduced items.
+ */
+final class HnswBuilder {
+  /** Candidate list size of the searches that connect unreachable items. */
+  static final int REPAIR_EF = 16;
+
+  private final HnswGraph g;
+  private final int efConstruction;
+
+  /** Floats of a base point: the stride, or the dimension for query-side inner product. */
+  private final int len;
+
+  private final Scratch s;
+  private final int[] selNodes;
+  private final float[] selDist;
+  private final int[] tmpNodes;
+  private final float[] tmpDist;
+  private final int[] tmpSel;
+  private final float[] tmpSelDist;
+
+  private HnswBuilder(HnswGraph g, int efConstruction, int len) {
+    this.g = g;
+    this.efConstruction = efConstruction;
+    this.len = len;
+    this.s = new Scratch(g.n, efConstruction, g.stride);
+    this.selNodes = new int[g.m0 + 1];
+    this.selDist = new float[g.m0 + 1];
+    this.tmpNodes = new int[g.m0 + 1];
+    this.tmpDist = new float[g.m0 + 1];
+    this.tmpSel = new int[g.m0 + 1];
+    this.tmpSelDist = new float[g.m0 + 1];
+  }
+
+  /**
+   * Builds the graph over stored vectors.
+   *
+   * @param stored {@code n * stride} floats, already transformed for the metric
+   * @param metric the metric
+   * @param dimension floats per item before the transform
+   * @param n number of items
+   * @param o the options
+   * @param itemSide for inner product, build from the reduced item vectors instead of their query
+   *     forms (see the class comment); ignored for other metrics
+   * @param progress receives one update per percent of items inserted
+   * @return the graph
+   */
+  static HnswGraph build(
+      float[] stored,
+      Metric metric,
+      int dimension,
+      int n,
+      HnswOptions o,
+      boolean itemSide,
+      ProgressListener progress) {
+    int stride = metric == Metric.INNER_PRODUCT ? dimension + 1 : dimension;
+    int len = metric == Metric.INNER_PRODUCT && !itemSide ? dimension : stride;
+    int m = o.m();
+    byte[] levels = drawLevels(n, m, o.seed());
+    int[][] upper = new int[n][];
+    for (int i = 0; i < n; i++) {
+      if (levels[i] > 0) {
+        upper[i] = new int[levels[i] * (m + 1)];
+      }
+    }
+    int[] links0 = new int[n * (2 * m + 1)];
+    HnswGraph g =
+        new HnswGraph(metric == Metric.L2, stride, n, m, stored, levels, links0, upper, -1, -1);
+    HnswBuilder b = new HnswBuilder(g, o.efConstruction(), len);
+    String task = "hnsw: build";
+    progress.update(task, 0, n);
+    int step = Math.max(1, n / 100);
+    for (int i = 0; i < n; i++) {
+      b.insert(i);
+      if ((i + 1) % step == 0 || i + 1 == n) {
+        progress.update(task, i + 1, n);
+      }
+    }
+    b.connect();
+    return g;
+  }
+
+  /**
+   * Gives items that a bottom-layer walk from the entry point cannot reach an in-link, so that
+   * every item can be found. Pruning can drop every link to an item; with inner product this is
+   * common for short items, which are nobody's best match (at one million
+   * matrix-factorisation-shaped factors, a third of the items were still unreachable after linking
+   * from their neighbourhoods alone). Each such item, in index order, gets a link from a reachable
+   * node with room: first from its own neighbourhood ({@link #source}), and when no pass over the
+   * neighbourhoods connects anything more, from a short search around the item ({@link
+   * #searchSource}); whatever the new link leads to becomes reachable too. Items still unreachable
+   * at the end are left to the exhaustive fallback of a search.
+   *
+   * @return how many items remain unreachable
+   */
+  private int connect() {
+    int n = g.n;
+    if (n == 0) {
+      return 0;
+    }
+    int width = g.m0 + 1;
+    int[] links = g.links0;
+    boolean[] reach = new boolean[n];
+    int[] stack = new int[n];
+    int remaining = n - flood(g.entry, reach, stack);
+    boolean changed = true;
+    boolean local = true;
+    while ((changed || local) && remaining > 0) {
+      if (!changed) {
+        local = false; // the neighbourhoods are exhausted: one last pass that searches
+      }
+      changed = false;
+      for (int u = 0; u < n && remaining > 0; u++) {
+        if (reach[u]) {
+          continue;
+        }
+        int src = source(u, reach);
+        if (src < 0 && !local) {
+          src = searchSource(u, reach);
+        }
+        if (src >= 0) {
+          int vb = src * width;
+          links[vb + 1 + links[vb]] = u;
+          links[vb]++;
+          remaining -= flood(u, reach, stack);
+          changed = true;
+        }
+      }
+    }
+    return remaining;
+  }
+
+  /**
+   * Picks the node to link to unreachable item u: the first of u's neighbours (closest first) that
+   * is reachable and has room, else the reachable neighbour of a neighbour with room that is
+   * closest to u (ties to the lower index), else -1.
+   */
+  private int source(int u, boolean[] reach) {
+    int width = g.m0 + 1;
+    int[] links = g.links0;
+    int base = u * width;
+    for (int j = 1; j <= links[base]; j++) {
+      int v = links[base + j];
+      if (reach[v] && links[v * width] < g.m0) {
+        return v;
+      }
+    }
+    int best = -1;
+    float bestDist = 0;
+    for (int j = 1; j <= links[base]; j++) {
+      int vb = links[base + j] * width;
+      for (int i = 1; i <= links[vb]; i++) {
+        int w = links[vb + i];
+        if (w != u && reach[w] && links[w * width] < g.m0) {
+          float d = dist(u, w);
+          if (best < 0 || NodeQueue.closer(d, w, bestDist, best)) {
+            best = w;
+            bestDist = d;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Searches the bottom layer from the entry point for the reachable node with room closest to item
+   * u's stored vector, among the {@link #REPAIR_EF} closest found; returns -1 if none has room.
+   */
+  private int searchSource(int u, boolean[] reach) {
+    float[] v = g.vectors;
+    int off = u * g.stride;
+    int ep = g.entry;
+    float epd = g.distance(v, off, g.stride, ep);
+    if (g.maxLevel > 0) {
+      ep = g.greedy(v, off, g.stride, ep, epd, g.maxLevel, 1, s);
+      epd = s.greedyDist;
+    }
+    s.eps[0] = ep;
+    s.epDist[0] = epd;
+    g.searchLayer(v, off, g.stride, 1, REPAIR_EF, 0, null, s);
+    int w = g.drain(s);
+    int width = g.m0 + 1;
+    for (int i = 0; i < w; i++) {
+      int x = s.sortedNodes[i];
+      if (x != u && reach[x] && g.links0[x * width] < g.m0) {
+        return x;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Marks everything reachable from {@code start} on the bottom layer; returns how many were new.
+   */
+  private int flood(int start, boolean[] reach, int[] stack) {
+    if (reach[start]) {
+      return 0;
+    }
+    int width = g.m0 + 1;
+    int[] links = g.links0;
+    int top = 0;
+    int count = 1;
+    reach[start] = true;
+    stack[top++] = start;
+    while (top > 0) {
+      int c = stack[--top];
+      int base = c * width;
+      for (int j = 1; j <= links[base]; j++) {
+        int e = links[base + j];
+        if (!reach[e]) {
+          reach[e] = true;
+          count++;
+          stack[top++] = e;
+        }
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Draws each item's top layer, {@code floor(-ln(u) / ln(m))} for uniform {@code u} in (0, 1], so
+   * that each layer holds about {@code 1/m} of the layer below.
+   */
+  static byte[] drawLevels(int n, int m, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double ml = 1.0 / Math.log(m);
+    byte[] levels = new byte[n];
+    for (int i = 0; i < n; i++) {
+      double u = 1.0 - rnd.nextDouble();
+      levels[i] = (byte) Math.min(HnswGraph.MAX_LEVEL, (int) (-Math.log(u) * ml));
+    }
+    return levels;
+  }
+
+  /** Distance from node a's base point to node b's stored vector. */
+  private float dist(int a, int b) {
+    return g.distance(g.vectors, a * g.stride, len, b);
+  }
+
+  private void insert(int q) {
+    int level = g.levels[q];
+    if (g.entry < 0) {
+      g.entry = q;
+      g.maxLevel = level;
+      return;
+    }
+    float[] v = g.vectors;
+    int qOff = q * g.stride;
+    int ep = g.entry;
+    float epd = dist(q, ep);
+    if (g.maxLevel > level) {
+      ep = g.greedy(v, qOff, len, ep, epd, g.maxLevel, level + 1, s);
+      epd = s.greedyDist;
+    }
+    s.eps[0] = ep;
+    s.epDist[0] = epd;
+    int epCount = 1;
+    for (int layer = Math.min(level, g.maxLevel); layer >= 0; layer--) {
+      g.searchLayer(v, qOff, len, epCount, efConstruction, layer, null, s);
+      int w = g.drain(s);
+      int r = select(s.sortedNodes, s.sortedDist, w, g.m, selNodes, selDist);
+      int[] arr = g.linkArray(q, layer);
+      int base = g.linkBase(q, layer);
+      arr[base] = r;
+      System.arraycopy(selNodes, 0, arr, base + 1, r);
+      for (int j = 0; j < r; j++) {
+        link(selNodes[j], q, layer);
+      }
+      System.arraycopy(s.sortedNodes, 0, s.eps, 0, w);
+      System.arraycopy(s.sortedDist, 0, s.epDist, 0, w);
+      epCount = w;
+    }
+    if (level > g.maxLevel) {
+      g.entry = q;
+      g.maxLevel = level;
+    }
+  }
+
+  /**
+   * The neighbour-selection heuristic (algorithm 4, without extending or keeping pruned
+   * candidates): walking the candidates from the closest, keep one unless it is closer to an
+   * already kept neighbour than to the base node. (All build distances are symmetric: for
+   * query-side inner product, {@code -(x, 0) . y' = -x . y = -(y, 0) . x'}.) This keeps links that
+   * point in different directions, which is what lets a search leave a cluster.
+   *
+   * @param cand candidates, closest to the base node first
+   * @param dist their distances from the base node
+   * @param count number of candidates
+   * @param max most neighbours to keep
+   * @param out receives the kept neighbours, closest first
+   * @param outDist receives their distances
+   * @return how many were kept
+   */
+  private int select(int[] cand, float[] dist, int count, int max, int[] out, float[] outDist) {
+    int r = 0;
+    for (int i = 0; i < count && r < max; i++) {
+      int e = cand[i];
+      float de = dist[i];
+      boolean keep = true;
+      for (int j = 0; j < r; j++) {
+        if (dist(e, out[j]) < de) {
+          keep = false;
+          break;
+        }
+      }
+      if (keep) {
+        out[r] = e;
+        outDist[r] = de;
+        r++;
+      }
+    }
+    return r;
+  }
+
+  /** Adds the link {@code e -> q}, shrinking e's list with the heuristic when it is full. */
+  private void link(int e, int q, int layer) {
+    int cap = layer == 0 ? g.m0 : g.m;
+    int[] arr = g.linkArray(e, layer);
+    int base = g.linkBase(e, layer);
+    int cnt = arr[base];
+    if (cnt < cap) {
+      arr[base + 1 + cnt] = q;
+      arr[base] = cnt + 1;
+      return;
+    }
+    // Gather the current neighbours and q, sorted by distance from e (insertion sort: at most
+    // 2m+1).
+    int c = 0;
+    for (int j = 0; j <= cnt; j++) {
+      int x = j < cnt ? arr[base + 1 + j] : q;
+      float d = dist(e, x);
+      int k = c++;
+      while (k > 0 && NodeQueue.closer(d, x, tmpDist[k - 1], tmpNodes[k - 1])) {
+        tmpNodes[k] = tmpNodes[k - 1];
+        tmpDist[k] = tmpDist[k - 1];
+        k--;
+      }
+      tmpNodes[k] = x;
+      tmpDist[k] = d;
+    }
+    int r = select(tmpNodes, tmpDist, c, cap, tmpSel, tmpSelDist);
+    arr[base] = r;
+    System.arraycopy(tmpSel, 0, arr, base + 1, r);
+  }
+}
