@@ -187,6 +187,7 @@ public final class AnnBenchmark {
           row.put("items", na);
           row.put("graph", itemSide ? "item-side (reduced items x')" : "query-side (default)");
           row.put("buildSeconds", round(secs, 1));
+          row.put("repairLinks", a.repairLinks());
           row.put("unreachable", a.unreachable());
           row.putAll(r);
           ablationRuns.add(row);
@@ -207,7 +208,7 @@ public final class AnnBenchmark {
       g.writeStringField(
           "benchmark",
           "HNSW approximate nearest neighbours, inner product (dev.seer.algorithms.ann.HnswIndex)");
-      g.writeStringField("build", "mvn -B -q -o -pl seer-algorithms -am compile");
+      g.writeStringField("compile", "mvn -B -q -o -pl seer-algorithms -am compile");
       g.writeStringField("command", command(args));
       g.writeStringField("date", start.toString());
       g.writeObjectFieldStart("machine");
@@ -267,6 +268,7 @@ public final class AnnBenchmark {
       g.writeNumberField("saveSeconds", round(saveSeconds, 2));
       g.writeNumberField("loadSeconds", round(loadSeconds, 2));
       g.writeNumberField("maxLevel", idx.maxLevel());
+      g.writeNumberField("repairLinks", idx.repairLinks());
       g.writeNumberField("unreachableFromEntry", unreachable);
       g.writeEndObject();
       g.writeObjectFieldStart("exact");

@@ -136,6 +136,7 @@ final class HnswBuilder {
           int vb = src * width;
           links[vb + 1 + links[vb]] = u;
           links[vb]++;
+          g.repairLinks++;
           remaining -= flood(u, reach, stack);
           changed = true;
         }

@@ -28,6 +28,9 @@ final class HnswGraph {
   int entry;
   int maxLevel;
 
+  /** Links the build added to connect unreachable items (not stored in files). */
+  int repairLinks;
+
   HnswGraph(
       boolean l2,
       int stride,
@@ -58,11 +61,6 @@ final class HnswGraph {
     return l2
         ? Distances.squaredL2(q, qOff, vectors, off, len)
         : 0f - Distances.dot(q, qOff, vectors, off, len);
-  }
-
-  /** Distance between two stored nodes. */
-  float itemDistance(int a, int b) {
-    return distance(vectors, a * stride, stride, b);
   }
 
   /** The array that holds a node's list on a layer. */

@@ -452,6 +452,14 @@ public final class HnswIndex {
     return g.n - count;
   }
 
+  /**
+   * Returns how many links the build added to connect items that pruning had left unreachable (each
+   * makes at least one item reachable); 0 for a loaded index; for benchmarks.
+   */
+  int repairLinks() {
+    return graph.repairLinks;
+  }
+
   /** Returns a copy of an item's links on a layer; for tests. */
   int[] links(int item, int layer) {
     int[] arr = graph.linkArray(item, layer);
