@@ -1,12 +1,30 @@
 package dev.seer.algorithms;
 
+import dev.seer.algorithms.als.AlsOptions;
+import dev.seer.algorithms.als.AlsTrainer;
 import dev.seer.algorithms.baseline.BiasedBaselineOptions;
 import dev.seer.algorithms.baseline.BiasedBaselineTrainer;
 import dev.seer.algorithms.baseline.PopularityOptions;
 import dev.seer.algorithms.baseline.PopularityTrainer;
 import dev.seer.algorithms.baseline.RandomTrainer;
+import dev.seer.algorithms.blend.BlendOptions;
+import dev.seer.algorithms.blend.BlendTrainer;
+import dev.seer.algorithms.bpr.BprOptions;
+import dev.seer.algorithms.bpr.BprTrainer;
+import dev.seer.algorithms.content.ContentOptions;
+import dev.seer.algorithms.content.ContentTrainer;
+import dev.seer.algorithms.ease.EaseOptions;
+import dev.seer.algorithms.ease.EaseTrainer;
+import dev.seer.algorithms.graph.Rp3BetaOptions;
+import dev.seer.algorithms.graph.Rp3BetaTrainer;
 import dev.seer.algorithms.knn.ItemKnnOptions;
 import dev.seer.algorithms.knn.ItemKnnTrainer;
+import dev.seer.algorithms.knn.UserKnnOptions;
+import dev.seer.algorithms.knn.UserKnnTrainer;
+import dev.seer.algorithms.mf.BiasedMfOptions;
+import dev.seer.algorithms.mf.BiasedMfTrainer;
+import dev.seer.algorithms.mf.SvdppOptions;
+import dev.seer.algorithms.mf.SvdppTrainer;
 import dev.seer.api.InputException;
 import dev.seer.api.Recommender;
 import dev.seer.api.Trainer;
@@ -41,6 +59,30 @@ public final class Algorithms {
         BiasedBaselineTrainer.ALGORITHM,
         o -> new BiasedBaselineTrainer(BiasedBaselineOptions.parse(o)));
     DEFAULTS.put(BiasedBaselineTrainer.ALGORITHM, BiasedBaselineOptions.defaults().asMap());
+    FACTORIES.put(BiasedMfTrainer.ALGORITHM, o -> new BiasedMfTrainer(BiasedMfOptions.parse(o)));
+    DEFAULTS.put(BiasedMfTrainer.ALGORITHM, BiasedMfOptions.defaults().asMap());
+    FACTORIES.put(SvdppTrainer.ALGORITHM, o -> new SvdppTrainer(SvdppOptions.parse(o)));
+    DEFAULTS.put(SvdppTrainer.ALGORITHM, SvdppOptions.defaults().asMap());
+    FACTORIES.put(BlendTrainer.ALGORITHM, o -> new BlendTrainer(BlendOptions.parse(o)));
+    // Written out rather than BlendOptions.defaults().asMap(), which would create the components
+    // while this registry is still being initialised; AlgorithmsTest checks that they agree.
+    Map<String, String> blend = new LinkedHashMap<>();
+    blend.put("components", BlendOptions.DEFAULT_COMPONENTS);
+    blend.put("validation", "0.1");
+    blend.put("ridge", "1.0E-4");
+    DEFAULTS.put(BlendTrainer.ALGORITHM, blend);
+    FACTORIES.put(UserKnnTrainer.ALGORITHM, o -> new UserKnnTrainer(UserKnnOptions.parse(o)));
+    DEFAULTS.put(UserKnnTrainer.ALGORITHM, UserKnnOptions.defaults().asMap());
+    FACTORIES.put(BprTrainer.ALGORITHM, o -> new BprTrainer(BprOptions.parse(o)));
+    DEFAULTS.put(BprTrainer.ALGORITHM, BprOptions.defaults().asMap());
+    FACTORIES.put(ContentTrainer.ALGORITHM, o -> new ContentTrainer(ContentOptions.parse(o)));
+    DEFAULTS.put(ContentTrainer.ALGORITHM, ContentOptions.defaults().asMap());
+    FACTORIES.put(AlsTrainer.ALGORITHM, o -> new AlsTrainer(AlsOptions.parse(o)));
+    DEFAULTS.put(AlsTrainer.ALGORITHM, AlsOptions.defaults().asMap());
+    FACTORIES.put(EaseTrainer.ALGORITHM, o -> new EaseTrainer(EaseOptions.parse(o)));
+    DEFAULTS.put(EaseTrainer.ALGORITHM, EaseOptions.defaults().asMap());
+    FACTORIES.put(Rp3BetaTrainer.ALGORITHM, o -> new Rp3BetaTrainer(Rp3BetaOptions.parse(o)));
+    DEFAULTS.put(Rp3BetaTrainer.ALGORITHM, Rp3BetaOptions.defaults().asMap());
   }
 
   private Algorithms() {}

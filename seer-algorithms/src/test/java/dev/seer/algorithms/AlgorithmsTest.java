@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seer.algorithms.baseline.BiasedBaselineTrainer;
 import dev.seer.algorithms.baseline.PopularityTrainer;
 import dev.seer.algorithms.baseline.RandomTrainer;
+import dev.seer.algorithms.blend.BlendOptions;
 import dev.seer.algorithms.knn.ItemKnnOptions;
 import dev.seer.algorithms.knn.ItemKnnTrainer;
 import dev.seer.algorithms.knn.Similarity;
@@ -21,7 +22,22 @@ import org.junit.jupiter.api.Test;
 class AlgorithmsTest {
   @Test
   void listsEveryAlgorithmAndCreatesItWithDefaults() {
-    assertEquals(List.of("random", "popularity", "item-knn", "bias-baseline"), Algorithms.names());
+    assertEquals(
+        List.of(
+            "random",
+            "popularity",
+            "item-knn",
+            "bias-baseline",
+            "biased-mf",
+            "svdpp",
+            "blend",
+            "user-knn",
+            "bpr",
+            "content",
+            "als",
+            "ease",
+            "rp3beta"),
+        Algorithms.names());
     for (String name : Algorithms.names()) {
       Trainer<? extends Recommender> t = Algorithms.create(name, Map.of());
       assertEquals(name, t.algorithm());
@@ -50,6 +66,10 @@ class AlgorithmsTest {
     }
     assertEquals("cosine", Algorithms.defaults("item-knn").get("similarity"));
     assertEquals("100", Algorithms.defaults("item-knn").get("neighbours"));
+    assertEquals(BlendOptions.defaults().asMap(), Algorithms.defaults("blend"));
+    assertEquals(
+        List.copyOf(BlendOptions.defaults().asMap().keySet()),
+        List.copyOf(Algorithms.defaults("blend").keySet()));
   }
 
   @Test

@@ -93,18 +93,19 @@ public final class RecommendCommand implements Callable<Integer> {
       if (!(model instanceof FoldIn f)) {
         throw new InputException(
             model.card().algorithm()
-                + " models cannot score new users from items; train item-knn or popularity.");
+                + " models cannot score new users from items; train item-knn, popularity,"
+                + " biased-mf or svdpp.");
       }
       int[] idx = new int[items.size()];
-      float[] val = new float[idx.length];
       Set<Integer> given = new HashSet<>();
       for (int k = 0; k < idx.length; k++) {
         idx[k] = index(itemIndex, items.get(k), "--items");
-        val[k] = 1f;
         given.add(idx[k]);
       }
       float[] scores = new float[itemIndex.size()];
-      f.scoreItems(idx, val, scores);
+      // Only which items the user has is known, not their ratings: null values, so that rating
+      // models do not read the items as ratings of 1 (item-knn treats null as all ones).
+      f.scoreItems(idx, null, scores);
       ranking = Ranker.topN(scores, n, ex.or(given::contains));
     }
     TextTable t =

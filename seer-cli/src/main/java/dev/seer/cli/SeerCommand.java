@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       ExportRecsCommand.class,
       DemoCommand.class,
       ServeCommand.class,
+      BenchCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class SeerCommand implements Runnable {

@@ -39,7 +39,8 @@ class CliTest {
           {"data", "inspect", "--help"},
           {"data", "clean", "--help"},
           {"data", "split", "--help"},
-          {"data", "generate", "--help"}
+          {"data", "generate", "--help"},
+          {"bench", "rmse", "--help"}
         }) {
       assertEquals(0, run(args).code(), String.join(" ", args));
     }

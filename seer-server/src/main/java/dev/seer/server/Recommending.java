@@ -3,6 +3,7 @@ package dev.seer.server;
 import dev.seer.api.Explainable;
 import dev.seer.api.FoldIn;
 import dev.seer.api.IdIndex;
+import dev.seer.api.LatentFactors;
 import dev.seer.api.Ranker;
 import dev.seer.api.Ranking;
 import dev.seer.api.Reason;
@@ -71,9 +72,22 @@ final class Recommending {
       }
     }
     boolean changed = history.size() > trainingItems || u < 0;
-    float[] scores = new float[numItems];
+    boolean useAnn =
+        serving.ann() != null
+            && q.diversity() == 0
+            && q.category() == null
+            && (u >= 0 || !history.isEmpty());
+    float[] scores = useAnn ? null : new float[numItems];
     String basis;
-    if (model instanceof FoldIn f && changed && !history.isEmpty()) {
+    if (useAnn) {
+      basis =
+          (u >= 0 && !changed
+                  ? "training data"
+                  : u >= 0
+                      ? "training data and events since (fold-in)"
+                      : "the given items (fold-in)")
+              + " via the approximate index";
+    } else if (model instanceof FoldIn f && changed && !history.isEmpty()) {
       int[] idx = new int[history.size()];
       float[] val = new float[history.size()];
       int k = 0;
@@ -113,7 +127,24 @@ final class Recommending {
               && (c == null || !c.info().categories().contains(q.category()));
         };
     Ranking top;
-    if (q.diversity() > 0) {
+    if (useAnn) {
+      LatentFactors lf = (LatentFactors) model;
+      float[] query;
+      if (u >= 0 && !changed) {
+        query = new float[lf.factors()];
+        lf.userVector(u, query);
+      } else {
+        int[] idx = new int[history.size()];
+        float[] val = new float[history.size()];
+        int k = 0;
+        for (Map.Entry<Integer, Float> e : history.entrySet()) {
+          idx[k] = e.getKey();
+          val[k++] = e.getValue();
+        }
+        query = lf.userVectorFromItems(idx, val);
+      }
+      top = serving.ann().search(query, q.n(), Math.max(q.n() * 2, 100), exclude);
+    } else if (q.diversity() > 0) {
       top = diversify(Ranker.topN(scores, Math.min(numItems, q.n() * 5), exclude), q, st, items);
     } else {
       top = Ranker.topN(scores, q.n(), exclude);

@@ -221,6 +221,11 @@ public final class SeerServer implements AutoCloseable {
     return app.port();
   }
 
+  /** The routes, for in-process measurements in this package. */
+  Routes routes() {
+    return routes;
+  }
+
   @Override
   public void close() {
     ready = false;

@@ -43,7 +43,8 @@ public final class Store implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
-  private static final int ROWS_PER_INSERT = 100;
+  private static final int ROWS_PER_INSERT = 500;
+  private static final int IDS_PER_QUERY = 500;
 
   private final Dialect dialect;
   private final HikariDataSource pool;
@@ -584,19 +585,7 @@ public final class Store implements AutoCloseable {
           for (Event e : events) {
             users.add(e.userId());
           }
-          Set<String> erased = new HashSet<>();
-          try (PreparedStatement p =
-              c.prepareStatement("SELECT 1 FROM erased_users WHERE app_id = ? AND user_id = ?")) {
-            for (String u : users) {
-              p.setString(1, appId);
-              p.setString(2, u);
-              try (ResultSet rs = p.executeQuery()) {
-                if (rs.next()) {
-                  erased.add(u);
-                }
-              }
-            }
-          }
+          Set<String> erased = erasedAmong(c, appId, users);
           List<String> rejected = new ArrayList<>();
           List<Event> keep = new ArrayList<>(events.size());
           for (Event e : events) {
@@ -642,6 +631,40 @@ public final class Store implements AutoCloseable {
           }
           return new IngestResult(stored, keep.size() - stored, rejected);
         });
+  }
+
+  /** Which of these users are erased (one cheap query when the application has none). */
+  private static Set<String> erasedAmong(Connection c, String appId, Set<String> users)
+      throws SQLException {
+    Set<String> erased = new HashSet<>();
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT 1 FROM erased_users WHERE app_id = ? LIMIT 1")) {
+      p.setString(1, appId);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return erased;
+        }
+      }
+    }
+    List<String> all = new ArrayList<>(users);
+    for (int start = 0; start < all.size(); start += IDS_PER_QUERY) {
+      List<String> chunk = all.subList(start, Math.min(all.size(), start + IDS_PER_QUERY));
+      String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "SELECT user_id FROM erased_users WHERE app_id = ? AND user_id IN (" + marks + ")")) {
+        p.setString(1, appId);
+        for (int k = 0; k < chunk.size(); k++) {
+          p.setString(k + 2, chunk.get(k));
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            erased.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return erased;
   }
 
   /**

@@ -1,2 +1,5 @@
-/** Neighbourhood recommenders: item-based k-nearest neighbours with sparse similarities. */
+/**
+ * Neighbourhood recommenders with sparse similarities: item-based and user-based k-nearest
+ * neighbours.
+ */
 package dev.seer.algorithms.knn;
