@@ -27,9 +27,32 @@ final class AppState {
     this.appId = appId;
   }
 
+  private final java.util.Set<String> unavailable = ConcurrentHashMap.newKeySet();
+
   /** Loads the catalogue from the store. */
   void loadCatalogue(Store store) {
-    store.forEachItem(appId, it -> catalogue.put(it.info().id(), it));
+    store.forEachItem(appId, this::putItem);
+  }
+
+  /** Adds or replaces a catalogue item (write through here so the unavailable set stays right). */
+  void putItem(CatalogItem it) {
+    catalogue.put(it.info().id(), it);
+    if (it.available()) {
+      unavailable.remove(it.info().id());
+    } else {
+      unavailable.add(it.info().id());
+    }
+  }
+
+  /** Removes a catalogue item. */
+  void removeItem(String id) {
+    catalogue.remove(id);
+    unavailable.remove(id);
+  }
+
+  /** The ids of catalogue items marked unavailable. */
+  java.util.Set<String> unavailable() {
+    return unavailable;
   }
 
   /** Swaps in a model and replays the events received since its training data was read. */

@@ -73,7 +73,7 @@ final class ItemsEndpoint {
     }
     int n = r.store.upsertItems(st.appId, batch);
     for (CatalogItem it : batch) {
-      st.catalogue.put(it.info().id(), it);
+      st.putItem(it);
     }
     Json.reply(ctx, 200, Map.of("upserted", n));
   }
@@ -87,7 +87,7 @@ final class ItemsEndpoint {
     List<String> list = new ArrayList<>();
     ids.forEach(x -> list.add(x.asText()));
     int n = r.store.deleteItems(st.appId, list);
-    list.forEach(st.catalogue::remove);
+    list.forEach(st::removeItem);
     Json.reply(ctx, 200, Map.of("deleted", n));
   }
 

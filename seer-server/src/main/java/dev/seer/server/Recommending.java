@@ -107,25 +107,36 @@ final class Recommending {
       }
       basis = "popularity (the model cannot use the given items)";
     }
-    Set<Integer> excluded = new HashSet<>(history.keySet());
+    // one mask per request: history, explicit exclusions and unavailable items; only a category
+    // filter still looks items up in the catalogue per candidate
+    boolean[] excluded = new boolean[numItems];
+    for (int i : history.keySet()) {
+      excluded[i] = true;
+    }
     for (String id : q.exclude()) {
       int i = items.index(id);
       if (i >= 0) {
-        excluded.add(i);
+        excluded[i] = true;
+      }
+    }
+    if (q.availableOnly()) {
+      for (String id : st.unavailable()) {
+        int i = items.index(id);
+        if (i >= 0) {
+          excluded[i] = true;
+        }
       }
     }
     IntPredicate exclude =
-        i -> {
-          if (excluded.contains(i)) {
-            return true;
-          }
-          CatalogItem c = st.catalogue.get(items.id(i));
-          if (q.availableOnly() && c != null && !c.available()) {
-            return true;
-          }
-          return q.category() != null
-              && (c == null || !c.info().categories().contains(q.category()));
-        };
+        q.category() == null
+            ? i -> excluded[i]
+            : i -> {
+              if (excluded[i]) {
+                return true;
+              }
+              CatalogItem c = st.catalogue.get(items.id(i));
+              return c == null || !c.info().categories().contains(q.category());
+            };
     Ranking top;
     if (useAnn) {
       LatentFactors lf = (LatentFactors) model;
