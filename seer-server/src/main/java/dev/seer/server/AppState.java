@@ -21,6 +21,8 @@ final class AppState {
   final String appId;
   final AtomicReference<Serving> serving = new AtomicReference<>();
   final Map<String, CatalogItem> catalogue = new ConcurrentHashMap<>();
+  private final AtomicReference<FreshItems> fresh = new AtomicReference<>();
+  private final Object freshLock = new Object();
   private final Map<String, LinkedHashMap<String, Float>> live = new ConcurrentHashMap<>();
 
   AppState(String appId) {
@@ -36,18 +38,49 @@ final class AppState {
 
   /** Adds or replaces a catalogue item (write through here so the unavailable set stays right). */
   void putItem(CatalogItem it) {
-    catalogue.put(it.info().id(), it);
-    if (it.available()) {
-      unavailable.remove(it.info().id());
-    } else {
-      unavailable.add(it.info().id());
+    putItems(java.util.List.of(it));
+  }
+
+  /**
+   * Adds or replaces catalogue items; items the serving model does not know become recommendable
+   * through their content at once.
+   */
+  void putItems(java.util.List<CatalogItem> batch) {
+    synchronized (freshLock) {
+      for (CatalogItem it : batch) {
+        catalogue.put(it.info().id(), it);
+        if (it.available()) {
+          unavailable.remove(it.info().id());
+        } else {
+          unavailable.add(it.info().id());
+        }
+      }
+      FreshItems f = fresh.get();
+      if (f != null) {
+        f.upsert(batch);
+      }
     }
   }
 
   /** Removes a catalogue item. */
   void removeItem(String id) {
-    catalogue.remove(id);
-    unavailable.remove(id);
+    synchronized (freshLock) {
+      catalogue.remove(id);
+      unavailable.remove(id);
+      FreshItems f = fresh.get();
+      if (f != null) {
+        f.remove(id);
+      }
+    }
+  }
+
+  /**
+   * The content mapping of items the serving model does not know, for the given serving model, or
+   * {@code null} while a swap is under way.
+   */
+  FreshItems fresh(Serving s) {
+    FreshItems f = fresh.get();
+    return f != null && f.serving() == s ? f : null;
   }
 
   /** The ids of catalogue items marked unavailable. */
@@ -57,12 +90,15 @@ final class AppState {
 
   /** Swaps in a model and replays the events received since its training data was read. */
   void swap(Serving next, Store store) {
-    Map<String, LinkedHashMap<String, Float>> fresh = new ConcurrentHashMap<>();
-    store.forEachEventSince(appId, next.version().snapshotAt(), e -> add(fresh, e));
+    Map<String, LinkedHashMap<String, Float>> since = new ConcurrentHashMap<>();
+    store.forEachEventSince(appId, next.version().snapshotAt(), e -> add(since, e));
+    synchronized (freshLock) {
+      fresh.set(FreshItems.build(next, catalogue));
+    }
     synchronized (this) {
       serving.set(next);
       live.clear();
-      live.putAll(fresh);
+      live.putAll(since);
       if (next.version().createdAt() > lastErasure) {
         erased.clear();
       }

@@ -72,9 +72,7 @@ final class ItemsEndpoint {
       batch.add(new CatalogItem(info, avail == null || avail.isNull() || avail.asBoolean(), now));
     }
     int n = r.store.upsertItems(st.appId, batch);
-    for (CatalogItem it : batch) {
-      st.putItem(it);
-    }
+    st.putItems(batch);
     Json.reply(ctx, 200, Map.of("upserted", n));
   }
 

@@ -114,6 +114,35 @@ final class RecommendEndpoint {
     Recommender model = s.saved().model();
     String item = ctx.pathParam("item");
     int i = model.items().index(item);
+    FreshItems fresh = st.fresh(s);
+    FreshItems.Fresh f = i < 0 && fresh != null ? fresh.find(item) : null;
+    if (f != null) {
+      // an item newer than the model: its nearest known items by content
+      int n = r.intParam(ctx, "n", 10, 1, r.limits.maxN());
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (int k = 0; k < Math.min(n, f.neighbours().length); k++) {
+        String id = model.items().id(f.neighbours()[k]);
+        CatalogItem c = st.catalogue.get(id);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("score", f.weights()[k]);
+        m.put("title", c == null ? "" : c.info().title());
+        out.add(m);
+      }
+      Json.reply(
+          ctx,
+          200,
+          Map.of(
+              "item",
+              item,
+              "modelVersion",
+              s.version().version(),
+              "basis",
+              "content (the item is newer than the model)",
+              "items",
+              out));
+      return;
+    }
     if (i < 0) {
       throw new ApiException(
           404,

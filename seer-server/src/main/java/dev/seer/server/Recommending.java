@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 /**
  * Computes recommendations from the serving model: for a known user from their training items plus
@@ -138,9 +140,10 @@ final class Recommending {
               return c == null || !c.info().categories().contains(q.category());
             };
     Ranking top;
+    float[] query = null;
+    int want = q.diversity() > 0 ? Math.min(numItems, q.n() * 5) : q.n();
     if (useAnn) {
       LatentFactors lf = (LatentFactors) model;
-      float[] query;
       if (u >= 0 && !changed) {
         query = new float[lf.factors()];
         lf.userVector(u, query);
@@ -155,24 +158,127 @@ final class Recommending {
         query = lf.userVectorFromItems(idx, val);
       }
       top = serving.ann().search(query, q.n(), Math.max(q.n() * 2, 100), exclude);
-    } else if (q.diversity() > 0) {
-      top = diversify(Ranker.topN(scores, Math.min(numItems, q.n() * 5), exclude), q, st, items);
     } else {
-      top = Ranker.topN(scores, q.n(), exclude);
+      top = Ranker.topN(scores, want, exclude);
+    }
+    FreshItems freshItems = st.fresh(serving);
+    FreshItems.Fresh[] fresh = freshItems == null ? new FreshItems.Fresh[0] : freshItems.snapshot();
+    if (fresh.length > 0) {
+      top = withFresh(top, want, fresh, scores, query, numItems, freshExcluded(st, q));
+    }
+    IntFunction<String> idOf = i -> i < numItems ? items.id(i) : fresh[i - numItems].id();
+    if (q.diversity() > 0) {
+      top = diversify(top, q, st, idOf);
     }
     List<Rec> out = new ArrayList<>();
     for (int k = 0; k < top.size(); k++) {
       int i = top.items()[k];
-      String id = items.id(i);
+      String id = idOf.apply(i);
       CatalogItem c = st.catalogue.get(id);
       List<Map<String, Object>> reasons = List.of();
       if (q.explain()) {
-        reasons = reasons(model, u, i, items, st, changed);
+        reasons =
+            i < numItems
+                ? reasons(model, u, i, items, st, changed)
+                : freshReasons(fresh[i - numItems], items, st);
       }
       out.add(new Rec(id, top.scores()[k], c == null ? "" : c.info().title(), reasons));
     }
     return new Answer(
         q.user(), serving.version().version(), serving.version().algorithm(), basis, out);
+  }
+
+  /**
+   * Which fresh items (unknown to the model) must not be recommended: the user's own recent items,
+   * explicit exclusions, unavailable items and items outside the requested category.
+   */
+  private static Predicate<String> freshExcluded(AppState st, Request q) {
+    Set<String> own = new HashSet<>(q.recentItems());
+    if (q.user() != null) {
+      own.addAll(st.liveItems(q.user()).keySet());
+    }
+    return id -> {
+      if (own.contains(id) || q.exclude().contains(id)) {
+        return true;
+      }
+      if (q.availableOnly() && st.unavailable().contains(id)) {
+        return true;
+      }
+      if (q.category() != null) {
+        CatalogItem c = st.catalogue.get(id);
+        return c == null || !c.info().categories().contains(q.category());
+      }
+      return false;
+    };
+  }
+
+  /**
+   * Merges fresh items into a ranking of known items. A fresh item's score is the weighted mean of
+   * its content neighbours' scores, or for an approximate-index search the dot product of the query
+   * with its mapped vector (the same number). Fresh items get indices from {@code numItems} up.
+   */
+  static Ranking withFresh(
+      Ranking top,
+      int want,
+      FreshItems.Fresh[] fresh,
+      float[] scores,
+      float[] query,
+      int numItems,
+      Predicate<String> excluded) {
+    float[] fs = new float[fresh.length];
+    boolean[] skip = new boolean[fresh.length];
+    for (int f = 0; f < fresh.length; f++) {
+      FreshItems.Fresh x = fresh[f];
+      skip[f] = excluded.test(x.id());
+      if (skip[f]) {
+        continue;
+      }
+      double s = 0;
+      if (scores != null) {
+        for (int k = 0; k < x.neighbours().length; k++) {
+          s += x.weights()[k] * scores[x.neighbours()[k]];
+        }
+      } else {
+        for (int d = 0; d < query.length; d++) {
+          s += query[d] * x.vector()[d];
+        }
+      }
+      fs[f] = (float) s;
+    }
+    Ranking extra = Ranker.topN(fs, want, f -> skip[f]);
+    int n = Math.min(want, top.size() + extra.size());
+    int[] items = new int[n];
+    float[] sc = new float[n];
+    int a = 0;
+    int b = 0;
+    for (int k = 0; k < n; k++) {
+      boolean takeTop =
+          b >= extra.size() || (a < top.size() && top.scores()[a] >= extra.scores()[b]);
+      if (takeTop) {
+        items[k] = top.items()[a];
+        sc[k] = top.scores()[a++];
+      } else {
+        items[k] = numItems + extra.items()[b];
+        sc[k] = extra.scores()[b++];
+      }
+    }
+    return new Ranking(items, sc);
+  }
+
+  private static List<Map<String, Object>> freshReasons(
+      FreshItems.Fresh f, IdIndex items, AppState st) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int k = 0; k < Math.min(3, f.neighbours().length); k++) {
+      String id = items.id(f.neighbours()[k]);
+      CatalogItem c = st.catalogue.get(id);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("kind", "new-item-content");
+      m.put("item", id);
+      m.put("title", c == null ? "" : c.info().title());
+      m.put("contribution", f.weights()[k]);
+      out.add(m);
+    }
+    return out;
   }
 
   private static List<Map<String, Object>> reasons(
@@ -206,7 +312,7 @@ final class Recommending {
    * greedily the candidate maximising (1 − λ)·normalised score − λ·max Jaccard similarity of its
    * categories to the items already picked.
    */
-  private static Ranking diversify(Ranking cand, Request q, AppState st, IdIndex items) {
+  private static Ranking diversify(Ranking cand, Request q, AppState st, IntFunction<String> idOf) {
     int m = cand.size();
     if (m == 0) {
       return cand;
@@ -216,7 +322,7 @@ final class Recommending {
     double range = hi - lo > 0 ? hi - lo : 1;
     List<Set<String>> cats = new ArrayList<>();
     for (int k = 0; k < m; k++) {
-      CatalogItem c = st.catalogue.get(items.id(cand.items()[k]));
+      CatalogItem c = st.catalogue.get(idOf.apply(cand.items()[k]));
       cats.add(c == null ? Set.of() : new HashSet<>(c.info().categories()));
     }
     boolean[] used = new boolean[m];

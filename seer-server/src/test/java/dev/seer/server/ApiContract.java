@@ -3,6 +3,7 @@ package dev.seer.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -168,6 +169,51 @@ abstract class ApiContract {
         before.body().get("items").get(1).get("score").asDouble(),
         after.body().get("items").get(0).get("score").asDouble(),
         "the scores did not change");
+  }
+
+  @Test
+  void aNewItemIsRecommendableAsSoonAsItIsUpserted() throws Exception {
+    assertEquals(200, call("POST", "/v1/apps/shop/models/1/deploy", admin, null).status());
+    // u3 clicks only category c3; the new item shares only that category with the catalogue
+    String item =
+        "{\"items\":[{\"id\":\"fresh-1\",\"title\":\"Brand new thing\","
+            + "\"categories\":[\"c3\"]%s}]}";
+    assertEquals(200, call("PUT", "/v1/apps/shop/items", admin, item.formatted("")).status());
+    Reply sim = call("GET", "/v1/apps/shop/items/fresh-1/similar?n=20", admin, null);
+    assertEquals(200, sim.status(), String.valueOf(sim.body()));
+    // by hand: its only term is c:c3, which the ten c3 items share with equal weight, so each of
+    // them is a neighbour with weight 1/10
+    assertEquals(10, sim.body().get("items").size(), sim.body().toString());
+    for (JsonNode it : sim.body().get("items")) {
+      assertEquals(3, Integer.parseInt(it.get("id").asText().substring(1)) % 4);
+      assertEquals(0.1, it.get("score").asDouble(), 1e-6);
+    }
+    Reply r = call("GET", "/v1/apps/shop/recommendations?user=u3&n=10&explain=true", admin, null);
+    JsonNode fresh = null;
+    for (JsonNode it : r.body().get("items")) {
+      if (it.get("id").asText().equals("fresh-1")) {
+        fresh = it;
+      }
+    }
+    assertNotNull(fresh, "the new item is not recommended to a c3 user: " + r.body());
+    assertTrue(fresh.get("score").asDouble() > 0);
+    assertEquals("new-item-content", fresh.get("reasons").get(0).get("kind").asText());
+    Reply other = call("GET", "/v1/apps/shop/recommendations?user=u1&n=10", admin, null);
+    for (JsonNode it : other.body().get("items")) {
+      assertNotEquals(
+          "fresh-1", it.get("id").asText(), "recommended to a c1 user: " + other.body());
+    }
+    // unavailable, then deleted: no longer recommended
+    assertEquals(
+        200,
+        call("PUT", "/v1/apps/shop/items", admin, item.formatted(",\"available\":false")).status());
+    Reply hidden = call("GET", "/v1/apps/shop/recommendations?user=u3&n=40", admin, null);
+    for (JsonNode it : hidden.body().get("items")) {
+      assertNotEquals("fresh-1", it.get("id").asText());
+    }
+    assertEquals(
+        200, call("POST", "/v1/apps/shop/items/delete", admin, "{\"ids\":[\"fresh-1\"]}").status());
+    assertEquals(404, call("GET", "/v1/apps/shop/items/fresh-1/similar", admin, null).status());
   }
 
   @Test
