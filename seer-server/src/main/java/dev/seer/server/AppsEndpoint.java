@@ -20,6 +20,18 @@ final class AppsEndpoint {
     app.post("/v1/apps", this::create);
     app.get("/v1/apps", this::list);
     app.post("/v1/apps/{app}/keys", this::createKey);
+    app.delete("/v1/apps/{app}/keys/{key}", this::revokeKey);
+  }
+
+  private void revokeKey(Context ctx) {
+    r.require(ctx, Role.ADMIN);
+    String keyId = ctx.pathParam("key");
+    if (!r.store.revokeKey(ctx.pathParam("app"), keyId)) {
+      throw new ApiException(
+          404, "Not found", "The application has no active key with id '" + keyId + "'.", "key");
+    }
+    r.forgetKeys();
+    Json.reply(ctx, 200, java.util.Map.of("revoked", keyId));
   }
 
   private void create(Context ctx) {

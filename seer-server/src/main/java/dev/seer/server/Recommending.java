@@ -29,6 +29,48 @@ import java.util.function.Predicate;
 final class Recommending {
   private Recommending() {}
 
+  /**
+   * A per-thread exclusion mask over the item indices, so that a request does not allocate and
+   * clear one as large as the catalogue; {@link #release} unsets only what was set.
+   */
+  static final class Mask {
+    private static final ThreadLocal<Mask> LOCAL = ThreadLocal.withInitial(Mask::new);
+    boolean[] array = new boolean[0];
+    private int[] set = new int[64];
+    private int count;
+    private boolean inUse;
+
+    static Mask borrow(int size) {
+      Mask m = LOCAL.get();
+      if (m.inUse) {
+        m = new Mask(); // re-entrant use on one thread: never share
+      }
+      if (m.array.length < size) {
+        m.array = new boolean[size];
+      }
+      m.inUse = true;
+      return m;
+    }
+
+    void set(int i) {
+      if (!array[i]) {
+        array[i] = true;
+        if (count == set.length) {
+          set = java.util.Arrays.copyOf(set, count * 2);
+        }
+        set[count++] = i;
+      }
+    }
+
+    void release() {
+      for (int k = 0; k < count; k++) {
+        array[set[k]] = false;
+      }
+      count = 0;
+      inUse = false;
+    }
+  }
+
   /** What to recommend. */
   record Request(
       String user,
@@ -111,81 +153,87 @@ final class Recommending {
     }
     // one mask per request: history, explicit exclusions and unavailable items; only a category
     // filter still looks items up in the catalogue per candidate
-    boolean[] excluded = new boolean[numItems];
-    for (int i : history.keySet()) {
-      excluded[i] = true;
-    }
-    for (String id : q.exclude()) {
-      int i = items.index(id);
-      if (i >= 0) {
-        excluded[i] = true;
+    Mask mask = Mask.borrow(numItems);
+    boolean[] excluded = mask.array;
+    try {
+      for (int i : history.keySet()) {
+        mask.set(i);
       }
-    }
-    if (q.availableOnly()) {
-      for (String id : st.unavailable()) {
+      for (String id : q.exclude()) {
         int i = items.index(id);
         if (i >= 0) {
-          excluded[i] = true;
+          mask.set(i);
         }
       }
-    }
-    IntPredicate exclude =
-        q.category() == null
-            ? i -> excluded[i]
-            : i -> {
-              if (excluded[i]) {
-                return true;
-              }
-              CatalogItem c = st.catalogue.get(items.id(i));
-              return c == null || !c.info().categories().contains(q.category());
-            };
-    Ranking top;
-    float[] query = null;
-    int want = q.diversity() > 0 ? Math.min(numItems, q.n() * 5) : q.n();
-    if (useAnn) {
-      LatentFactors lf = (LatentFactors) model;
-      if (u >= 0 && !changed) {
-        query = new float[lf.factors()];
-        lf.userVector(u, query);
+      if (q.availableOnly()) {
+        for (String id : st.unavailable()) {
+          int i = items.index(id);
+          if (i >= 0) {
+            mask.set(i);
+          }
+        }
+      }
+      IntPredicate exclude =
+          q.category() == null
+              ? i -> excluded[i]
+              : i -> {
+                if (excluded[i]) {
+                  return true;
+                }
+                CatalogItem c = st.catalogue.get(items.id(i));
+                return c == null || !c.info().categories().contains(q.category());
+              };
+      Ranking top;
+      float[] query = null;
+      int want = q.diversity() > 0 ? Math.min(numItems, q.n() * 5) : q.n();
+      if (useAnn) {
+        LatentFactors lf = (LatentFactors) model;
+        if (u >= 0 && !changed) {
+          query = new float[lf.factors()];
+          lf.userVector(u, query);
+        } else {
+          int[] idx = new int[history.size()];
+          float[] val = new float[history.size()];
+          int k = 0;
+          for (Map.Entry<Integer, Float> e : history.entrySet()) {
+            idx[k] = e.getKey();
+            val[k++] = e.getValue();
+          }
+          query = lf.userVectorFromItems(idx, val);
+        }
+        top = serving.ann().search(query, q.n(), Math.max(q.n() * 2, Serving.annEf()), exclude);
       } else {
-        int[] idx = new int[history.size()];
-        float[] val = new float[history.size()];
-        int k = 0;
-        for (Map.Entry<Integer, Float> e : history.entrySet()) {
-          idx[k] = e.getKey();
-          val[k++] = e.getValue();
+        top = Ranker.topN(scores, want, exclude);
+      }
+      FreshItems freshItems = st.fresh(serving);
+      FreshItems.Fresh[] fresh =
+          freshItems == null ? new FreshItems.Fresh[0] : freshItems.snapshot();
+      if (fresh.length > 0) {
+        top = withFresh(top, want, fresh, scores, query, numItems, freshExcluded(st, q));
+      }
+      IntFunction<String> idOf = i -> i < numItems ? items.id(i) : fresh[i - numItems].id();
+      if (q.diversity() > 0) {
+        top = diversify(top, q, st, idOf);
+      }
+      List<Rec> out = new ArrayList<>();
+      for (int k = 0; k < top.size(); k++) {
+        int i = top.items()[k];
+        String id = idOf.apply(i);
+        CatalogItem c = st.catalogue.get(id);
+        List<Map<String, Object>> reasons = List.of();
+        if (q.explain()) {
+          reasons =
+              i < numItems
+                  ? reasons(model, u, i, items, st, changed)
+                  : freshReasons(fresh[i - numItems], items, st);
         }
-        query = lf.userVectorFromItems(idx, val);
+        out.add(new Rec(id, top.scores()[k], c == null ? "" : c.info().title(), reasons));
       }
-      top = serving.ann().search(query, q.n(), Math.max(q.n() * 2, 100), exclude);
-    } else {
-      top = Ranker.topN(scores, want, exclude);
+      return new Answer(
+          q.user(), serving.version().version(), serving.version().algorithm(), basis, out);
+    } finally {
+      mask.release();
     }
-    FreshItems freshItems = st.fresh(serving);
-    FreshItems.Fresh[] fresh = freshItems == null ? new FreshItems.Fresh[0] : freshItems.snapshot();
-    if (fresh.length > 0) {
-      top = withFresh(top, want, fresh, scores, query, numItems, freshExcluded(st, q));
-    }
-    IntFunction<String> idOf = i -> i < numItems ? items.id(i) : fresh[i - numItems].id();
-    if (q.diversity() > 0) {
-      top = diversify(top, q, st, idOf);
-    }
-    List<Rec> out = new ArrayList<>();
-    for (int k = 0; k < top.size(); k++) {
-      int i = top.items()[k];
-      String id = idOf.apply(i);
-      CatalogItem c = st.catalogue.get(id);
-      List<Map<String, Object>> reasons = List.of();
-      if (q.explain()) {
-        reasons =
-            i < numItems
-                ? reasons(model, u, i, items, st, changed)
-                : freshReasons(fresh[i - numItems], items, st);
-      }
-      out.add(new Rec(id, top.scores()[k], c == null ? "" : c.info().title(), reasons));
-    }
-    return new Answer(
-        q.user(), serving.version().version(), serving.version().algorithm(), basis, out);
   }
 
   /**

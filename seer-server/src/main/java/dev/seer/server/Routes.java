@@ -63,13 +63,7 @@ final class Routes {
     if (MessageDigest.isEqual(rootKey, s.getBytes(StandardCharsets.UTF_8))) {
       return state(appId);
     }
-    KeyGrant g =
-        store
-            .authenticate(s)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        401, "Unauthorized", "The API key is unknown or revoked.", null));
+    KeyGrant g = grant(s);
     if (!g.appId().equals(appId)) {
       throw new ApiException(403, "Forbidden", "This key belongs to another application.", null);
     }
@@ -89,6 +83,46 @@ final class Routes {
           429, "Too many requests", "This key is over its rate limit; slow down and retry.", null);
     }
     return state(appId);
+  }
+
+  /**
+   * How long a successful key lookup is remembered, so that a request does not query the store
+   * (system property {@code seer.keyCacheMillis}, default 2000; a revoked key stops working within
+   * this time).
+   */
+  static long keyCacheMillis() {
+    return Long.getLong("seer.keyCacheMillis", 2000);
+  }
+
+  private record Cached(KeyGrant grant, long until) {}
+
+  private final Map<String, Cached> grants = new ConcurrentHashMap<>();
+
+  private KeyGrant grant(String secret) {
+    long now = System.currentTimeMillis();
+    Cached c = grants.get(secret);
+    if (c != null && c.until() > now) {
+      return c.grant();
+    }
+    KeyGrant g =
+        store
+            .authenticate(secret)
+            .orElseThrow(
+                () -> {
+                  grants.remove(secret);
+                  return new ApiException(
+                      401, "Unauthorized", "The API key is unknown or revoked.", null);
+                });
+    if (grants.size() > 10_000) {
+      grants.clear(); // bounded: only valid keys get here, and they are few
+    }
+    grants.put(secret, new Cached(g, now + keyCacheMillis()));
+    return g;
+  }
+
+  /** Forgets remembered key lookups (after a key is revoked). */
+  void forgetKeys() {
+    grants.clear();
   }
 
   /** The in-memory state of an application (404 if the application does not exist). */

@@ -30,6 +30,14 @@ record Serving(ModelVersion version, SavedModel saved, HnswIndex ann) {
     return Integer.getInteger("seer.ann.minItems", 50_000);
   }
 
+  /**
+   * The candidate list size of an approximate search (system property {@code seer.ann.ef}, default
+   * 100; at least twice the number of items asked for). Larger is more exact and slower.
+   */
+  static int annEf() {
+    return Integer.getInteger("seer.ann.ef", 100);
+  }
+
   static Serving load(ModelVersion version, byte[] bytes) {
     try {
       Path tmp = Files.createTempFile("seer-model", ".seer");

@@ -236,6 +236,12 @@ abstract class ApiContract {
             "{\"events\":[{\"id\":\"x\",\"user\":\"u\",\"item\":\"i1\",\"type\":\"view\"}]}");
     assertEquals(403, denied.status());
     assertEquals(403, call("POST", "/v1/apps", admin, "{\"id\":\"x\"}").status());
+    // revoked keys stop working at once; unknown key ids get 404
+    String keyId = readKey.body().get("keyId").asText();
+    assertEquals(403, call("DELETE", "/v1/apps/shop/keys/" + keyId, read, null).status());
+    assertEquals(200, call("DELETE", "/v1/apps/shop/keys/" + keyId, admin, null).status());
+    assertEquals(401, call("GET", "/v1/apps/shop/recommendations?user=u1", read, null).status());
+    assertEquals(404, call("DELETE", "/v1/apps/shop/keys/" + keyId, admin, null).status());
   }
 
   @Test
