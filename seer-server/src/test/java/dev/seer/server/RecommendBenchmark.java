@@ -58,7 +58,12 @@ public final class RecommendBenchmark {
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     // optional: the compiled tools/loadgen.c, run as a separate process (it costs far less CPU per
     // request than the JDK HTTP client, which matters when both share two cores)
-    String loadgen = args.length > 3 ? args[3] : null;
+    String loadgen = args.length > 3 && !args[3].equals("-") ? args[3] : null;
+    // candidate list sizes of the approximate search to measure, e.g. "100,50"
+    int[] efs =
+        Arrays.stream((args.length > 4 ? args[4] : "100").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
     int users = 20_000;
     int items = 100_000;
     Dataset ds =
@@ -90,28 +95,37 @@ public final class RecommendBenchmark {
                   "127.0.0.1", 0, db, ROOT, new Limits(8 << 20, 1000, 5000, 1e9), 1))) {
         double loadSeconds = (System.nanoTime() - l0) / 1e9;
         AppState st = server.routes().state("bench");
-        java.util.SplittableRandom rr = new java.util.SplittableRandom(5);
-        for (int k = 0; k < 500; k++) {
-          Recommending.recommend(st, st.serving.get(), direct("u" + rr.nextInt(users)));
+        for (int ef : mode.equals("hnsw") ? efs : new int[] {0}) {
+          if (ef > 0) {
+            System.setProperty("seer.ann.ef", Integer.toString(ef));
+          }
+          java.util.SplittableRandom rr = new java.util.SplittableRandom(5);
+          for (int k = 0; k < 500; k++) {
+            Recommending.recommend(st, st.serving.get(), direct("u" + rr.nextInt(users)));
+          }
+          long d0 = System.nanoTime();
+          int directCalls = 2000;
+          for (int k = 0; k < directCalls; k++) {
+            Recommending.recommend(st, st.serving.get(), direct("u" + rr.nextInt(users)));
+          }
+          double directMs = (System.nanoTime() - d0) / 1e6 / directCalls;
+          System.out.printf(
+              Locale.ROOT, "%s ef %d: %.3f ms per recommendation in process%n", mode, ef, directMs);
+          // exact scoring of 100k items cannot sustain the target rate on 2 cores: measure it at
+          // a tenth of the rate so that its latency is not only queueing
+          int r = mode.equals("hnsw") ? rate : Math.max(1, rate / 10);
+          int secs = mode.equals("hnsw") ? seconds : 10;
+          Map<String, Object> run =
+              loadgen == null
+                  ? load(server.port(), mode, r, secs, users, loadSeconds)
+                  : external(loadgen, server.port(), mode, r, secs, users, loadSeconds);
+          if (ef > 0) {
+            run.put("ef", ef);
+            run.put("recallAt10VersusExact", recall(st, users));
+          }
+          run.put("inProcessMsPerRecommendation", Math.round(directMs * 1000) / 1000.0);
+          runs.add(run);
         }
-        long d0 = System.nanoTime();
-        int directCalls = 2000;
-        for (int k = 0; k < directCalls; k++) {
-          Recommending.recommend(st, st.serving.get(), direct("u" + rr.nextInt(users)));
-        }
-        double directMs = (System.nanoTime() - d0) / 1e6 / directCalls;
-        System.out.printf(
-            Locale.ROOT, "%s: %.3f ms per recommendation in process%n", mode, directMs);
-        // exact scoring of 100k items cannot sustain the target rate on 2 cores: measure it at a
-        // tenth of the rate so that its latency is not only queueing
-        int r = mode.equals("hnsw") ? rate : Math.max(1, rate / 10);
-        int secs = mode.equals("hnsw") ? seconds : 10;
-        Map<String, Object> run =
-            loadgen == null
-                ? load(server.port(), mode, r, secs, users, loadSeconds)
-                : external(loadgen, server.port(), mode, r, secs, users, loadSeconds);
-        run.put("inProcessMsPerRecommendation", Math.round(directMs * 1000) / 1000.0);
-        runs.add(run);
       }
     }
     try (OutputStream os = Files.newOutputStream(out);
@@ -131,7 +145,10 @@ public final class RecommendBenchmark {
               + rate
               + " "
               + seconds
-              + (loadgen == null ? "" : " " + loadgen));
+              + " "
+              + (loadgen == null ? "-" : loadgen)
+              + " "
+              + Arrays.toString(efs).replaceAll("[\\[\\] ]", ""));
       g.writeObjectFieldStart("machine");
       for (var e : dev.seer.eval.Machine.describe().entrySet()) {
         g.writeStringField(e.getKey(), e.getValue());
@@ -272,6 +289,28 @@ public final class RecommendBenchmark {
       m.put(e.getKey(), e.getValue().asDouble());
     }
     return m;
+  }
+
+  /**
+   * Recall@10 of the served approximate recommendations against exact scoring of the same model
+   * with the same exclusions, over 500 users.
+   */
+  private static double recall(AppState st, int users) {
+    Serving approx = st.serving.get();
+    Serving exact = new Serving(approx.version(), approx.saved(), null);
+    java.util.SplittableRandom rr = new java.util.SplittableRandom(11);
+    int hits = 0;
+    int total = 0;
+    for (int k = 0; k < 500; k++) {
+      Recommending.Request q = direct("u" + rr.nextInt(users));
+      java.util.Set<String> truth = new java.util.HashSet<>();
+      Recommending.recommend(st, exact, q).items().forEach(x -> truth.add(x.id()));
+      for (Recommending.Rec x : Recommending.recommend(st, approx, q).items()) {
+        hits += truth.contains(x.id()) ? 1 : 0;
+      }
+      total += truth.size();
+    }
+    return Math.round(10000.0 * hits / total) / 10000.0;
   }
 
   private static Recommending.Request direct(String user) {
