@@ -67,6 +67,12 @@ record Serving(ModelVersion version, SavedModel saved, HnswIndex ann) {
       f.itemVector(i, v);
       System.arraycopy(v, 0, vectors, i * k, k);
     }
-    return HnswIndex.build(vectors, k, Metric.INNER_PRODUCT, HnswOptions.defaults(42), null);
+    return HnswIndex.buildParallel(
+        vectors,
+        k,
+        Metric.INNER_PRODUCT,
+        HnswOptions.defaults(42),
+        Runtime.getRuntime().availableProcessors(),
+        null);
   }
 }

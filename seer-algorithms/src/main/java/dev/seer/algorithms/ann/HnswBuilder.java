@@ -67,6 +67,32 @@ final class HnswBuilder {
       HnswOptions o,
       boolean itemSide,
       ProgressListener progress) {
+    return build(stored, metric, dimension, n, o, itemSide, progress, 1, 1);
+  }
+
+  /** Items inserted one by one before batched insertion starts, so that batches find structure. */
+  static final int SEQUENTIAL_PREFIX = 2048;
+
+  /**
+   * Builds the graph; with {@code batch > 1}, after the first {@link #SEQUENTIAL_PREFIX} items,
+   * items are inserted in batches: every item of a batch searches the graph as it was before the
+   * batch (in parallel, on up to {@code threads} threads), then the batch is linked in index order,
+   * each item also considering the earlier items of its own batch as candidates. The graph depends
+   * on the batch size and the options, never on the thread count.
+   *
+   * @param batch items per batch; 1 inserts every item one by one (the classic algorithm)
+   * @param threads most threads for the searches
+   */
+  static HnswGraph build(
+      float[] stored,
+      Metric metric,
+      int dimension,
+      int n,
+      HnswOptions o,
+      boolean itemSide,
+      ProgressListener progress,
+      int batch,
+      int threads) {
     int stride = metric == Metric.INNER_PRODUCT ? dimension + 1 : dimension;
     int len = metric == Metric.INNER_PRODUCT && !itemSide ? dimension : stride;
     int m = o.m();
@@ -84,14 +110,174 @@ final class HnswBuilder {
     String task = "hnsw: build";
     progress.update(task, 0, n);
     int step = Math.max(1, n / 100);
-    for (int i = 0; i < n; i++) {
+    int sequential = batch <= 1 ? n : Math.min(n, SEQUENTIAL_PREFIX);
+    for (int i = 0; i < sequential; i++) {
       b.insert(i);
       if ((i + 1) % step == 0 || i + 1 == n) {
         progress.update(task, i + 1, n);
       }
     }
+    if (sequential < n) {
+      Batch work = new Batch(batch, o.efConstruction());
+      int workers = Math.max(1, Math.min(threads, batch));
+      java.util.concurrent.ExecutorService pool =
+          workers == 1
+              ? null
+              : java.util.concurrent.Executors.newFixedThreadPool(
+                  workers,
+                  r -> {
+                    Thread t = new Thread(r, "seer-hnsw-build");
+                    t.setDaemon(true);
+                    return t;
+                  });
+      ThreadLocal<Scratch> scratch =
+          ThreadLocal.withInitial(() -> new Scratch(g.n, o.efConstruction(), g.stride));
+      try {
+        for (int b0 = sequential; b0 < n; b0 += batch) {
+          int b1 = Math.min(n, b0 + batch);
+          int from = b0;
+          if (pool == null) {
+            for (int q = b0; q < b1; q++) {
+              b.search(q, work, q - b0, b.s);
+            }
+          } else {
+            java.util.List<java.util.concurrent.Callable<Void>> tasks = new java.util.ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+              int first = w;
+              tasks.add(
+                  () -> {
+                    Scratch ts = scratch.get();
+                    for (int k = first; k < b1 - from; k += workers) {
+                      b.search(from + k, work, k, ts);
+                    }
+                    return null;
+                  });
+            }
+            for (java.util.concurrent.Future<Void> f : pool.invokeAll(tasks)) {
+              f.get();
+            }
+          }
+          for (int q = b0; q < b1; q++) {
+            b.linkBatched(q, b0, work);
+          }
+          if (b1 / step != b0 / step || b1 == n) {
+            progress.update(task, b1, n);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while building the HNSW index", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        if (pool != null) {
+          pool.shutdownNow();
+        }
+      }
+    }
     b.connect();
     return g;
+  }
+
+  /** Candidate lists found for the items of one batch, per item and layer. */
+  private static final class Batch {
+    final int[][][] nodes;
+    final float[][][] dist;
+    final int[][] count;
+    final int[] mergedNodes;
+    final float[] mergedDist;
+
+    Batch(int size, int ef) {
+      nodes = new int[size][][];
+      dist = new float[size][][];
+      count = new int[size][];
+      mergedNodes = new int[ef + size + 1];
+      mergedDist = new float[ef + size + 1];
+    }
+  }
+
+  /**
+   * The search half of an insertion, on the graph as it is (read only): stores item q's candidate
+   * lists for layers {@code min(level, maxLevel)..0} in slot {@code k} of the batch.
+   */
+  private void search(int q, Batch work, int k, Scratch ts) {
+    int level = g.levels[q];
+    int top = Math.min(level, g.maxLevel);
+    work.nodes[k] = new int[top + 1][];
+    work.dist[k] = new float[top + 1][];
+    work.count[k] = new int[top + 1];
+    float[] v = g.vectors;
+    int qOff = q * g.stride;
+    int ep = g.entry;
+    float epd = dist(q, ep);
+    if (g.maxLevel > level) {
+      ep = g.greedy(v, qOff, len, ep, epd, g.maxLevel, level + 1, ts);
+      epd = ts.greedyDist;
+    }
+    ts.eps[0] = ep;
+    ts.epDist[0] = epd;
+    int epCount = 1;
+    for (int layer = top; layer >= 0; layer--) {
+      g.searchLayer(v, qOff, len, epCount, efConstruction, layer, null, ts);
+      int w = g.drain(ts);
+      work.nodes[k][layer] = java.util.Arrays.copyOf(ts.sortedNodes, w);
+      work.dist[k][layer] = java.util.Arrays.copyOf(ts.sortedDist, w);
+      work.count[k][layer] = w;
+      System.arraycopy(ts.sortedNodes, 0, ts.eps, 0, w);
+      System.arraycopy(ts.sortedDist, 0, ts.epDist, 0, w);
+      epCount = w;
+    }
+  }
+
+  /**
+   * The linking half of a batched insertion: merges item q's searched candidates with the earlier
+   * items of its batch, keeps the closest {@code efConstruction}, and links as {@link #insert}
+   * does.
+   */
+  private void linkBatched(int q, int b0, Batch work) {
+    int k = q - b0;
+    int level = g.levels[q];
+    int searched = work.count[k].length - 1;
+    int[] mn = work.mergedNodes;
+    float[] md = work.mergedDist;
+    for (int layer = Math.min(level, g.maxLevel); layer >= 0; layer--) {
+      int c = 0;
+      if (layer <= searched) {
+        c = work.count[k][layer];
+        System.arraycopy(work.nodes[k][layer], 0, mn, 0, c);
+        System.arraycopy(work.dist[k][layer], 0, md, 0, c);
+      }
+      for (int p = b0; p < q; p++) {
+        if (g.levels[p] < layer) {
+          continue;
+        }
+        float d = dist(q, p);
+        int at = c++;
+        while (at > 0 && NodeQueue.closer(d, p, md[at - 1], mn[at - 1])) {
+          mn[at] = mn[at - 1];
+          md[at] = md[at - 1];
+          at--;
+        }
+        mn[at] = p;
+        md[at] = d;
+      }
+      int w = Math.min(c, efConstruction);
+      int r = select(mn, md, w, g.m, selNodes, selDist);
+      int[] arr = g.linkArray(q, layer);
+      int base = g.linkBase(q, layer);
+      arr[base] = r;
+      System.arraycopy(selNodes, 0, arr, base + 1, r);
+      for (int j = 0; j < r; j++) {
+        link(selNodes[j], q, layer);
+      }
+    }
+    if (level > g.maxLevel) {
+      g.entry = q;
+      g.maxLevel = level;
+    }
   }
 
   /**

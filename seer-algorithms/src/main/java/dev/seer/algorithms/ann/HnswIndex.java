@@ -93,7 +93,39 @@ public final class HnswIndex {
       Metric metric,
       HnswOptions options,
       ProgressListener progress) {
-    return build(vectors, dimension, metric, options, false, progress);
+    return build(vectors, dimension, metric, options, false, progress, 1, 1);
+  }
+
+  /** Items per batch of {@link #buildParallel}. */
+  public static final int PARALLEL_BATCH = 64;
+
+  /**
+   * Builds an index on several threads: after the first items, items are inserted in batches of
+   * {@link #PARALLEL_BATCH} whose searches run in parallel on the graph as it was before the batch,
+   * and whose links are then made in index order, each item also weighing the earlier items of its
+   * batch. The graph depends on the vectors and options only, not on {@code threads}; it differs
+   * from the graph {@link #build} makes, with about the same recall.
+   *
+   * @param vectors as for {@link #build}
+   * @param dimension as for {@link #build}
+   * @param metric as for {@link #build}
+   * @param options as for {@link #build}
+   * @param threads most threads to use, at least 1
+   * @param progress as for {@link #build}
+   * @return the index
+   * @throws InputException as for {@link #build}, or if {@code threads} is below 1
+   */
+  public static HnswIndex buildParallel(
+      float[] vectors,
+      int dimension,
+      Metric metric,
+      HnswOptions options,
+      int threads,
+      ProgressListener progress) {
+    if (threads < 1) {
+      throw new InputException("threads=" + threads + " is not valid; give 1 or more.");
+    }
+    return build(vectors, dimension, metric, options, false, progress, PARALLEL_BATCH, threads);
   }
 
   /**
@@ -108,6 +140,18 @@ public final class HnswIndex {
       HnswOptions options,
       boolean itemSide,
       ProgressListener progress) {
+    return build(vectors, dimension, metric, options, itemSide, progress, 1, 1);
+  }
+
+  private static HnswIndex build(
+      float[] vectors,
+      int dimension,
+      Metric metric,
+      HnswOptions options,
+      boolean itemSide,
+      ProgressListener progress,
+      int batch,
+      int threads) {
     if (metric == null) {
       throw new InputException("The metric is missing; give one of l2, cosine, inner-product.");
     }
@@ -147,7 +191,9 @@ public final class HnswIndex {
             n,
             options,
             itemSide,
-            progress == null ? ProgressListener.NONE : progress);
+            progress == null ? ProgressListener.NONE : progress,
+            batch,
+            threads);
     return new HnswIndex(metric, dimension, options, itemSide && metric == Metric.INNER_PRODUCT, g);
   }
 

@@ -351,6 +351,30 @@ class HnswIndexTest {
   }
 
   @Test
+  void parallelBuildDoesNotDependOnThreadsAndKeepsRecall() throws IOException {
+    int dim = 16;
+    int n = 6000; // past the sequential prefix of 2048, so most items are inserted in batches
+    HnswOptions o = new HnswOptions(16, 64, 64, 11);
+    SyntheticFactors f = new SyntheticFactors(dim, 30, 5);
+    float[] items = f.items(n);
+    HnswIndex one = HnswIndex.buildParallel(items, dim, Metric.INNER_PRODUCT, o, 1, null);
+    byte[] a = bytes(one);
+    assertArrayEquals(
+        a, bytes(HnswIndex.buildParallel(items, dim, Metric.INNER_PRODUCT, o, 2, null)));
+    assertArrayEquals(
+        a, bytes(HnswIndex.buildParallel(items, dim, Metric.INNER_PRODUCT, o, 5, null)));
+    double rec = recall(one, f.users(100, 6), dim, 10, 64);
+    assertTrue(rec >= 0.95, "inner-product recall@10 = " + rec);
+    assertEquals(0, one.unreachable());
+    float[] g = gaussian(n, dim, 1);
+    HnswIndex l2 = HnswIndex.buildParallel(g, dim, Metric.L2, o, 2, null);
+    double recL2 = recall(l2, gaussian(100, dim, 2), dim, 10, 64);
+    assertTrue(recL2 >= 0.95, "L2 recall@10 = " + recL2);
+    assertThrows(
+        InputException.class, () -> HnswIndex.buildParallel(g, dim, Metric.L2, o, 0, null));
+  }
+
+  @Test
   void theSameSeedGivesTheSameGraph() throws IOException {
     int dim = 8;
     float[] items = gaussian(1000, dim, 51);
