@@ -121,13 +121,7 @@ final class RecommendEndpoint {
       int n = r.intParam(ctx, "n", 10, 1, r.limits.maxN());
       List<Map<String, Object>> out = new ArrayList<>();
       for (int k = 0; k < Math.min(n, f.neighbours().length); k++) {
-        String id = model.items().id(f.neighbours()[k]);
-        CatalogItem c = st.catalogue.get(id);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("score", f.weights()[k]);
-        m.put("title", c == null ? "" : c.info().title());
-        out.add(m);
+        out.add(entry(st, model.items().id(f.neighbours()[k]), f.weights()[k]));
       }
       Json.reply(
           ctx,
@@ -163,14 +157,17 @@ final class RecommendEndpoint {
     Ranking top = Ranker.topN(scores, n, j -> j == i);
     List<Map<String, Object>> out = new ArrayList<>();
     for (int k = 0; k < top.size(); k++) {
-      String id = model.items().id(top.items()[k]);
-      CatalogItem c = st.catalogue.get(id);
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", id);
-      m.put("score", top.scores()[k]);
-      m.put("title", c == null ? "" : c.info().title());
-      out.add(m);
+      out.add(entry(st, model.items().id(top.items()[k]), top.scores()[k]));
     }
     Json.reply(ctx, 200, Map.of("item", item, "modelVersion", s.version().version(), "items", out));
+  }
+
+  private static Map<String, Object> entry(AppState st, String id, float score) {
+    CatalogItem c = st.catalogue.get(id);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("score", score);
+    m.put("title", c == null ? "" : c.info().title());
+    return m;
   }
 }

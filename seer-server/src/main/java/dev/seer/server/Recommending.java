@@ -132,14 +132,7 @@ final class Recommending {
                       : "the given items (fold-in)")
               + " via the approximate index";
     } else if (model instanceof FoldIn f && changed && !history.isEmpty()) {
-      int[] idx = new int[history.size()];
-      float[] val = new float[history.size()];
-      int k = 0;
-      for (Map.Entry<Integer, Float> e : history.entrySet()) {
-        idx[k] = e.getKey();
-        val[k++] = e.getValue();
-      }
-      f.scoreItems(idx, val, scores);
+      f.scoreItems(keys(history), values(history), scores);
       basis = u >= 0 ? "training data and events since (fold-in)" : "the given items (fold-in)";
     } else if (u >= 0) {
       model.score(u, scores);
@@ -192,14 +185,7 @@ final class Recommending {
           query = new float[lf.factors()];
           lf.userVector(u, query);
         } else {
-          int[] idx = new int[history.size()];
-          float[] val = new float[history.size()];
-          int k = 0;
-          for (Map.Entry<Integer, Float> e : history.entrySet()) {
-            idx[k] = e.getKey();
-            val[k++] = e.getValue();
-          }
-          query = lf.userVectorFromItems(idx, val);
+          query = lf.userVectorFromItems(keys(history), values(history));
         }
         top = serving.ann().search(query, q.n(), Math.max(q.n() * 2, Serving.annEf()), exclude);
       } else {
@@ -311,6 +297,19 @@ final class Recommending {
       }
     }
     return new Ranking(items, sc);
+  }
+
+  private static int[] keys(Map<Integer, Float> history) {
+    return history.keySet().stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static float[] values(Map<Integer, Float> history) {
+    float[] v = new float[history.size()];
+    int k = 0;
+    for (float x : history.values()) {
+      v[k++] = x;
+    }
+    return v;
   }
 
   private static List<Map<String, Object>> freshReasons(

@@ -4,9 +4,10 @@ import dev.seer.api.ProgressListener;
 import java.util.SplittableRandom;
 
 /**
- * Inserts items one by one, in index order, into a new graph (algorithms 1 and 4 of the paper).
- * Single-threaded, so the graph depends only on the stored vectors and the options (the seed draws
- * every item's level before the first insertion).
+ * Inserts items in index order into a new graph (algorithms 1 and 4 of the paper), one by one or in
+ * batches whose searches run in parallel ({@link #build}). Either way the graph depends only on the
+ * stored vectors, the options and the batch size, not on threads (the seed draws every item's level
+ * before the first insertion).
  *
  * <p>Every distance the builder computes is from the <em>base point</em> of a node to a stored
  * vector. For L2 and cosine the base point is the stored vector itself. For inner product it is, by
@@ -26,6 +27,7 @@ final class HnswBuilder {
   private final int len;
 
   private final Scratch s;
+  private final Batch single;
   private final int[] selNodes;
   private final float[] selDist;
   private final int[] tmpNodes;
@@ -38,36 +40,13 @@ final class HnswBuilder {
     this.efConstruction = efConstruction;
     this.len = len;
     this.s = new Scratch(g.n, efConstruction, g.stride);
+    this.single = new Batch(1, efConstruction);
     this.selNodes = new int[g.m0 + 1];
     this.selDist = new float[g.m0 + 1];
     this.tmpNodes = new int[g.m0 + 1];
     this.tmpDist = new float[g.m0 + 1];
     this.tmpSel = new int[g.m0 + 1];
     this.tmpSelDist = new float[g.m0 + 1];
-  }
-
-  /**
-   * Builds the graph over stored vectors.
-   *
-   * @param stored {@code n * stride} floats, already transformed for the metric
-   * @param metric the metric
-   * @param dimension floats per item before the transform
-   * @param n number of items
-   * @param o the options
-   * @param itemSide for inner product, build from the reduced item vectors instead of their query
-   *     forms (see the class comment); ignored for other metrics
-   * @param progress receives one update per percent of items inserted
-   * @return the graph
-   */
-  static HnswGraph build(
-      float[] stored,
-      Metric metric,
-      int dimension,
-      int n,
-      HnswOptions o,
-      boolean itemSide,
-      ProgressListener progress) {
-    return build(stored, metric, dimension, n, o, itemSide, progress, 1, 1);
   }
 
   /** Items inserted one by one before batched insertion starts, so that batches find structure. */
@@ -80,8 +59,17 @@ final class HnswBuilder {
    * each item also considering the earlier items of its own batch as candidates. The graph depends
    * on the batch size and the options, never on the thread count.
    *
+   * @param stored {@code n * stride} floats, already transformed for the metric
+   * @param metric the metric
+   * @param dimension floats per item before the transform
+   * @param n number of items
+   * @param o the options
+   * @param itemSide for inner product, build from the reduced item vectors instead of their query
+   *     forms (see the class comment); ignored for other metrics
+   * @param progress receives one update per percent of items inserted
    * @param batch items per batch; 1 inserts every item one by one (the classic algorithm)
    * @param threads most threads for the searches
+   * @return the graph
    */
   static HnswGraph build(
       float[] stored,
@@ -254,15 +242,7 @@ final class HnswBuilder {
         if (g.levels[p] < layer) {
           continue;
         }
-        float d = dist(q, p);
-        int at = c++;
-        while (at > 0 && NodeQueue.closer(d, p, md[at - 1], mn[at - 1])) {
-          mn[at] = mn[at - 1];
-          md[at] = md[at - 1];
-          at--;
-        }
-        mn[at] = p;
-        md[at] = d;
+        insertSorted(mn, md, c++, p, dist(q, p));
       }
       int w = Math.min(c, efConstruction);
       int r = select(mn, md, w, g.m, selNodes, selDist);
@@ -441,42 +421,15 @@ final class HnswBuilder {
   }
 
   private void insert(int q) {
-    int level = g.levels[q];
     if (g.entry < 0) {
       g.entry = q;
-      g.maxLevel = level;
+      g.maxLevel = g.levels[q];
       return;
     }
-    float[] v = g.vectors;
-    int qOff = q * g.stride;
-    int ep = g.entry;
-    float epd = dist(q, ep);
-    if (g.maxLevel > level) {
-      ep = g.greedy(v, qOff, len, ep, epd, g.maxLevel, level + 1, s);
-      epd = s.greedyDist;
-    }
-    s.eps[0] = ep;
-    s.epDist[0] = epd;
-    int epCount = 1;
-    for (int layer = Math.min(level, g.maxLevel); layer >= 0; layer--) {
-      g.searchLayer(v, qOff, len, epCount, efConstruction, layer, null, s);
-      int w = g.drain(s);
-      int r = select(s.sortedNodes, s.sortedDist, w, g.m, selNodes, selDist);
-      int[] arr = g.linkArray(q, layer);
-      int base = g.linkBase(q, layer);
-      arr[base] = r;
-      System.arraycopy(selNodes, 0, arr, base + 1, r);
-      for (int j = 0; j < r; j++) {
-        link(selNodes[j], q, layer);
-      }
-      System.arraycopy(s.sortedNodes, 0, s.eps, 0, w);
-      System.arraycopy(s.sortedDist, 0, s.epDist, 0, w);
-      epCount = w;
-    }
-    if (level > g.maxLevel) {
-      g.entry = q;
-      g.maxLevel = level;
-    }
+    // searching every layer before linking any gives the same graph as interleaving them: a layer's
+    // links are made after its search and only the layer below is searched next
+    search(q, single, 0, s);
+    linkBatched(q, q, single);
   }
 
   /**
@@ -531,18 +484,22 @@ final class HnswBuilder {
     int c = 0;
     for (int j = 0; j <= cnt; j++) {
       int x = j < cnt ? arr[base + 1 + j] : q;
-      float d = dist(e, x);
-      int k = c++;
-      while (k > 0 && NodeQueue.closer(d, x, tmpDist[k - 1], tmpNodes[k - 1])) {
-        tmpNodes[k] = tmpNodes[k - 1];
-        tmpDist[k] = tmpDist[k - 1];
-        k--;
-      }
-      tmpNodes[k] = x;
-      tmpDist[k] = d;
+      insertSorted(tmpNodes, tmpDist, c++, x, dist(e, x));
     }
     int r = select(tmpNodes, tmpDist, c, cap, tmpSel, tmpSelDist);
     arr[base] = r;
     System.arraycopy(tmpSel, 0, arr, base + 1, r);
+  }
+
+  /** Inserts (node, d) into the sorted first {@code count} entries, closest first. */
+  private static void insertSorted(int[] nodes, float[] dist, int count, int node, float d) {
+    int k = count;
+    while (k > 0 && NodeQueue.closer(d, node, dist[k - 1], nodes[k - 1])) {
+      nodes[k] = nodes[k - 1];
+      dist[k] = dist[k - 1];
+      k--;
+    }
+    nodes[k] = node;
+    dist[k] = d;
   }
 }
