@@ -34,8 +34,16 @@ final class AppState {
     store.forEachItem(appId, this::putItem);
   }
 
+  /** Counts catalogue changes, so that derived indexes (search) know when to rebuild. */
+  final java.util.concurrent.atomic.AtomicLong catalogueVersion =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** The text-search index, built on the first search after a catalogue change. */
+  final AtomicReference<SearchIndex> search = new AtomicReference<>();
+
   /** Adds or replaces a catalogue item (write through here so the unavailable set stays right). */
   void putItem(CatalogItem it) {
+    catalogueVersion.incrementAndGet();
     catalogue.put(it.info().id(), it);
     if (it.available()) {
       unavailable.remove(it.info().id());
@@ -46,6 +54,7 @@ final class AppState {
 
   /** Removes a catalogue item. */
   void removeItem(String id) {
+    catalogueVersion.incrementAndGet();
     catalogue.remove(id);
     unavailable.remove(id);
   }

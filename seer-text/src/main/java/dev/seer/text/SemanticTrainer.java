@@ -50,6 +50,17 @@ public final class SemanticTrainer implements Trainer<SemanticModel> {
   }
 
   /**
+   * Returns a trainer that uses exactly these caches, in order (for example a server's own memory
+   * cache, then its store), instead of the process-wide memory cache.
+   *
+   * @param caches the caches
+   * @return the new trainer
+   */
+  public SemanticTrainer withCaches(List<EmbeddingCache> caches) {
+    return new SemanticTrainer(options, caches);
+  }
+
+  /**
    * Returns a trainer that also reads and writes a persistent cache, after the memory cache.
    *
    * @param cache the cache
