@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       TrainCommand.class,
       RecommendCommand.class,
+      AskCommand.class,
       ExportRecsCommand.class,
       DemoCommand.class,
       ServeCommand.class,

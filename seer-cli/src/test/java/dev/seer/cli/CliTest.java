@@ -40,7 +40,9 @@ class CliTest {
           {"data", "clean", "--help"},
           {"data", "split", "--help"},
           {"data", "generate", "--help"},
-          {"bench", "rmse", "--help"}
+          {"bench", "rmse", "--help"},
+          {"bench", "cold-start", "--help"},
+          {"ask", "--help"}
         }) {
       assertEquals(0, run(args).code(), String.join(" ", args));
     }
