@@ -10,12 +10,17 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks whose results are written as JSON (see docs/benchmarks).",
-    subcommands = {BenchRmseCommand.class, BenchColdStartCommand.class})
+    subcommands = {
+      BenchRmseCommand.class,
+      BenchColdStartCommand.class,
+      BenchSentimentCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Name a benchmark: rmse or cold-start.");
+    throw new ParameterException(
+        spec.commandLine(), "Name a benchmark: rmse, cold-start or sentiment.");
   }
 }

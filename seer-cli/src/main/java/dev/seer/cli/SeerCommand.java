@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       RecommendCommand.class,
       AskCommand.class,
+      ReviewsCommand.class,
       ExportRecsCommand.class,
       DemoCommand.class,
       ServeCommand.class,

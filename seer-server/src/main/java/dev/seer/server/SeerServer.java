@@ -163,6 +163,7 @@ public final class SeerServer implements AutoCloseable {
     new UsersEndpoint(routes).register(app);
     new RecommendEndpoint(routes).register(app);
     new SearchEndpoint(routes).register(app);
+    new ReviewsEndpoint(routes).register(app);
     new ModelsEndpoint(routes).register(app);
     new StatsEndpoint(routes).register(app);
     new DashboardEndpoint().register(app);

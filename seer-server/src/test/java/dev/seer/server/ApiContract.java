@@ -460,4 +460,33 @@ abstract class ApiContract {
     Reply api = call("GET", "/openapi.json", null, null);
     assertTrue(api.body().get("paths").has("/v1/apps/{app}/search"));
   }
+
+  @Test
+  void reviewsOfAnItemGiveKeyphrasesSentimentAndASummary() throws Exception {
+    Reply app = call("POST", "/v1/apps", ROOT, "{\"id\":\"gear\",\"name\":\"Gear\"}");
+    assertEquals(201, app.status(), String.valueOf(app.body()));
+    String key = app.body().get("adminKey").asText();
+    String text =
+        "The tuning pegs are great. The strings stay in tune for weeks.\\n"
+            + "I love the tuning pegs, and the case is sturdy.\\n"
+            + "The tuning pegs are loose. Very disappointed with this guitar.";
+    Reply put =
+        call(
+            "PUT",
+            "/v1/apps/gear/items",
+            key,
+            "{\"items\":[{\"id\":\"g1\",\"title\":\"Guitar\",\"text\":\"" + text + "\"}]}");
+    assertEquals(200, put.status(), String.valueOf(put.body()));
+    Reply r = call("GET", "/v1/apps/gear/items/g1/reviews?sentences=2", key, null);
+    assertEquals(200, r.status(), String.valueOf(r.body()));
+    assertEquals(3, r.body().get("reviews").asInt());
+    assertEquals(2, r.body().get("positive").asInt());
+    JsonNode top = r.body().get("keyphrases").get(0);
+    assertEquals("tuning pegs", top.get("phrase").asText(), String.valueOf(r.body()));
+    assertEquals(3, top.get("count").asInt());
+    assertEquals(2, r.body().get("summary").size());
+    assertEquals(404, call("GET", "/v1/apps/gear/items/nope/reviews", key, null).status());
+    assertEquals(
+        400, call("GET", "/v1/apps/gear/items/g1/reviews?sentences=99", key, null).status());
+  }
 }

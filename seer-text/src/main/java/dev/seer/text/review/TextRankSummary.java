@@ -10,8 +10,9 @@ import java.util.List;
  * An extractive summary by TextRank (R. Mihalcea and P. Tarau, "TextRank: Bringing Order into
  * Texts", EMNLP 2004) over embedded sentences: the sentences are the nodes of a graph whose edge
  * weights are the positive cosine similarities of their vectors; PageRank (damping 0.85, from the
- * uniform vector until the ranks change by less than 1e-12 in L1, at most 500 iterations) ranks them, and the best {@code k} are returned in the order
- * of the text. Sentences shorter than 4 words are left out.
+ * uniform vector until the ranks change by less than 1e-12 in L1, at most 500 iterations) ranks
+ * them, and the best {@code k} are returned in the order of the text. Sentences shorter than 4
+ * words are left out.
  */
 public final class TextRankSummary {
   private TextRankSummary() {}
