@@ -446,6 +446,13 @@ abstract class ApiContract {
         recs.body().get("items").get(0).get("id").asText(),
         firstUnseen,
         "blend 1 ranks as the model does: " + blended.body());
+    Reply explained =
+        call("GET", "/v1/apps/films/recommendations?user=ann&n=1&explain=true", key, null);
+    JsonNode reasons = explained.body().get("items").get(0).get("reasons");
+    JsonNode sentence = reasons.get(reasons.size() - 1);
+    assertEquals("sentence", sentence.get("kind").asText(), String.valueOf(reasons));
+    assertTrue(
+        sentence.get("text").asText().startsWith("Because you liked \u201c"), sentence.toString());
     Reply unknown =
         call("GET", "/v1/apps/films/search?q=a+light+space+comedy+for+kids&user=zoe", key, null);
     assertFalse(unknown.body().get("blended").asBoolean());
