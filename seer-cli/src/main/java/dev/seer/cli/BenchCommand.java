@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchRmseCommand.class,
       BenchColdStartCommand.class,
-      BenchSentimentCommand.class
+      BenchSentimentCommand.class,
+      BenchReviewSignalsCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -21,6 +22,6 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "Name a benchmark: rmse, cold-start or sentiment.");
+        spec.commandLine(), "Name a benchmark: rmse, cold-start, sentiment or review-signals.");
   }
 }

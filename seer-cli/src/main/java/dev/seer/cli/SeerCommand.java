@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       RecommendCommand.class,
       AskCommand.class,
       ReviewsCommand.class,
+      ExplainCommand.class,
       ExportRecsCommand.class,
       DemoCommand.class,
       ServeCommand.class,

@@ -88,4 +88,76 @@ class AskCommandTest {
     Out bad = run("ask", "space", "--user", "1", "--data", dir.toString());
     assertEquals(2, bad.code());
   }
+
+  @Test
+  void explainWritesTheSentenceWithAnLlmOrTheTemplate(@TempDir Path dir) throws Exception {
+    films(dir);
+    Path model = dir.resolve("semantic.seer");
+    assertEquals(
+        0,
+        run(
+                "train",
+                "--data",
+                dir.toString(),
+                "-a",
+                "semantic",
+                "--param",
+                "embedder=hash-4096",
+                "--out",
+                model.toString())
+            .code());
+    Out t =
+        run(
+            "explain",
+            "--model",
+            model.toString(),
+            "--titles",
+            dir.toString(),
+            "--user",
+            "1",
+            "--item",
+            "1");
+    assertEquals(0, t.code(), t.text());
+    assertTrue(t.text().contains("sentence (template): Because you liked"), t.text());
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.createContext(
+        "/v1/chat/completions",
+        x -> {
+          bodies.add(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          byte[] b =
+              ("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":"
+                      + "\"A drama for drama lovers.\"}}],\"usage\":{\"total_tokens\":9}}")
+                  .getBytes(StandardCharsets.UTF_8);
+          x.sendResponseHeaders(200, b.length);
+          x.getResponseBody().write(b);
+          x.close();
+        });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+      Out l =
+          run(
+              "explain",
+              "--model",
+              model.toString(),
+              "--titles",
+              dir.toString(),
+              "--user",
+              "1",
+              "--item",
+              "1",
+              "--llm-url",
+              url,
+              "--llm-model",
+              "tiny");
+      assertEquals(0, l.code(), l.text());
+      assertTrue(l.text().contains("sentence (llm): A drama for drama lovers."), l.text());
+      assertEquals(1, bodies.size());
+      assertTrue(!bodies.get(0).contains("Dark Trench"), "no personal data: " + bodies.get(0));
+    } finally {
+      server.stop(0);
+    }
+  }
 }

@@ -42,7 +42,11 @@ class CliTest {
           {"data", "generate", "--help"},
           {"bench", "rmse", "--help"},
           {"bench", "cold-start", "--help"},
-          {"ask", "--help"}
+          {"ask", "--help"},
+          {"reviews", "--help"},
+          {"explain", "--help"},
+          {"bench", "sentiment", "--help"},
+          {"bench", "review-signals", "--help"}
         }) {
       assertEquals(0, run(args).code(), String.join(" ", args));
     }
