@@ -28,9 +28,11 @@ import dev.seer.algorithms.mf.SvdppTrainer;
 import dev.seer.api.InputException;
 import dev.seer.api.Recommender;
 import dev.seer.api.Trainer;
+import dev.seer.api.TrainerProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
@@ -83,6 +85,13 @@ public final class Algorithms {
     DEFAULTS.put(EaseTrainer.ALGORITHM, EaseOptions.defaults().asMap());
     FACTORIES.put(Rp3BetaTrainer.ALGORITHM, o -> new Rp3BetaTrainer(Rp3BetaOptions.parse(o)));
     DEFAULTS.put(Rp3BetaTrainer.ALGORITHM, Rp3BetaOptions.defaults().asMap());
+    // Trainers of modules above this one (seer-text's semantic model), found on the class path.
+    for (TrainerProvider p : ServiceLoader.load(TrainerProvider.class)) {
+      if (!FACTORIES.containsKey(p.algorithm())) {
+        FACTORIES.put(p.algorithm(), p::create);
+        DEFAULTS.put(p.algorithm(), p.defaults());
+      }
+    }
   }
 
   private Algorithms() {}

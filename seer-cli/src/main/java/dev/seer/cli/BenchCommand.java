@@ -10,12 +10,18 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks whose results are written as JSON (see docs/benchmarks).",
-    subcommands = {BenchRmseCommand.class})
+    subcommands = {
+      BenchRmseCommand.class,
+      BenchColdStartCommand.class,
+      BenchSentimentCommand.class,
+      BenchReviewSignalsCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Name a benchmark: rmse.");
+    throw new ParameterException(
+        spec.commandLine(), "Name a benchmark: rmse, cold-start, sentiment or review-signals.");
   }
 }

@@ -40,7 +40,13 @@ class CliTest {
           {"data", "clean", "--help"},
           {"data", "split", "--help"},
           {"data", "generate", "--help"},
-          {"bench", "rmse", "--help"}
+          {"bench", "rmse", "--help"},
+          {"bench", "cold-start", "--help"},
+          {"ask", "--help"},
+          {"reviews", "--help"},
+          {"explain", "--help"},
+          {"bench", "sentiment", "--help"},
+          {"bench", "review-signals", "--help"}
         }) {
       assertEquals(0, run(args).code(), String.join(" ", args));
     }

@@ -36,6 +36,13 @@ final class AppState {
     store.forEachItem(appId, this::putItem);
   }
 
+  /** Counts catalogue changes, so that derived indexes (search) know when to rebuild. */
+  final java.util.concurrent.atomic.AtomicLong catalogueVersion =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** The text-search index, built on the first search after a catalogue change. */
+  final AtomicReference<SearchIndex> search = new AtomicReference<>();
+
   /** Adds or replaces a catalogue item (write through here so the unavailable set stays right). */
   void putItem(CatalogItem it) {
     putItems(java.util.List.of(it));
@@ -47,6 +54,7 @@ final class AppState {
    */
   void putItems(java.util.List<CatalogItem> batch) {
     synchronized (freshLock) {
+      catalogueVersion.incrementAndGet();
       for (CatalogItem it : batch) {
         catalogue.put(it.info().id(), it);
         if (it.available()) {
@@ -65,6 +73,7 @@ final class AppState {
   /** Removes a catalogue item. */
   void removeItem(String id) {
     synchronized (freshLock) {
+      catalogueVersion.incrementAndGet();
       catalogue.remove(id);
       unavailable.remove(id);
       FreshItems f = fresh.get();

@@ -18,6 +18,8 @@ import dev.seer.eval.Evaluator;
 import dev.seer.store.CatalogItem;
 import dev.seer.store.ModelVersion;
 import dev.seer.store.Store;
+import dev.seer.text.MemoryEmbeddingCache;
+import dev.seer.text.SemanticTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -101,6 +103,10 @@ final class Jobs implements AutoCloseable {
   }
 
   private final Store store;
+
+  /** This server's memory cache of text embeddings (training and search), in front of the store. */
+  final MemoryEmbeddingCache embeddingMemory = new MemoryEmbeddingCache(50_000);
+
   private final BiConsumer<String, ModelVersion> deployer;
   private final ExecutorService runner =
       Executors.newSingleThreadExecutor(
@@ -191,6 +197,10 @@ final class Jobs implements AutoCloseable {
       Map<String, ItemInfo> items = new HashMap<>();
       store.forEachItem(job.appId, (CatalogItem it) -> items.put(it.info().id(), it.info()));
       Trainer<? extends Recommender> trainer = Algorithms.create(job.algorithm, job.options);
+      if (trainer instanceof SemanticTrainer st) {
+        // text embeddings are cached in the store, so retraining embeds only changed texts
+        trainer = st.withCaches(List.of(embeddingMemory, new StoreEmbeddingCache(store)));
+      }
       TrainingContext ctx =
           new TrainingContext(
               seed,

@@ -10,6 +10,8 @@ import dev.seer.api.Reason;
 import dev.seer.api.Recommender;
 import dev.seer.api.SparseMatrix;
 import dev.seer.store.CatalogItem;
+import dev.seer.text.explain.Evidence;
+import dev.seer.text.explain.TemplateExplainer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -350,8 +352,31 @@ final class Recommending {
     }
     if (out.isEmpty()) {
       out.add(Map.of("kind", "model", "text", "scored by " + model.card().algorithm()));
+    } else {
+      out.add(Map.of("kind", "sentence", "text", TemplateExplainer.explain(evidence(out))));
     }
     return out;
+  }
+
+  /** The structured reasons as evidence for the explanation sentence. */
+  private static Evidence evidence(List<Map<String, Object>> reasons) {
+    List<String> liked = new ArrayList<>();
+    List<String> terms = new ArrayList<>();
+    boolean popular = false;
+    for (Map<String, Object> r : reasons) {
+      Object kind = r.get("kind");
+      if ("item".equals(kind)) {
+        Object t = r.get("title");
+        liked.add(
+            t == null || t.toString().isEmpty() ? String.valueOf(r.get("item")) : t.toString());
+      } else if ("feature".equals(kind)) {
+        String f = String.valueOf(r.get("feature"));
+        terms.add(f.substring(f.indexOf(':') + 1));
+      } else if ("popularity".equals(kind)) {
+        popular = true;
+      }
+    }
+    return new Evidence("", liked, terms, List.of(), popular);
   }
 
   /**

@@ -162,6 +162,8 @@ public final class SeerServer implements AutoCloseable {
     new EventsEndpoint(routes).register(app);
     new UsersEndpoint(routes).register(app);
     new RecommendEndpoint(routes).register(app);
+    new SearchEndpoint(routes).register(app);
+    new ReviewsEndpoint(routes).register(app);
     new ModelsEndpoint(routes).register(app);
     new StatsEndpoint(routes).register(app);
     new DashboardEndpoint().register(app);

@@ -411,4 +411,141 @@ abstract class ApiContract {
     Reply api = call("GET", "/openapi.json", null, null);
     assertTrue(api.body().get("paths").has("/v1/apps/{app}/events"));
   }
+
+  @Test
+  void naturalLanguageSearchRanksByMeaningAndBlendsForKnownUsers() throws Exception {
+    Reply app = call("POST", "/v1/apps", ROOT, "{\"id\":\"films\",\"name\":\"Films\"}");
+    assertEquals(201, app.status(), String.valueOf(app.body()));
+    String key = app.body().get("adminKey").asText();
+    String[][] films = {
+      {"f1", "Space Cadets", "A light comedy about kids on a spaceship", "Comedy"},
+      {"f2", "The Dark Trench", "A grim submarine war drama", "Drama"},
+      {"f3", "Pasta Nights", "A documentary about Italian cooking", "Documentary"},
+      {"f4", "Cold Case", "A detective thriller in a rainy city", "Thriller"},
+      {"f5", "Dragon Lullaby", "An animated fairy tale for young children", "Animation"},
+      {"f6", "Orbit Blues", "A slow drama about a lonely astronaut", "Drama"}
+    };
+    StringBuilder items = new StringBuilder("{\"items\":[");
+    for (int k = 0; k < films.length; k++) {
+      String[] f = films[k];
+      items.append(k == 0 ? "" : ",").append("{\"id\":\"").append(f[0]).append("\",\"title\":\"");
+      items.append(f[1]).append("\",\"text\":\"").append(f[2]).append("\",\"categories\":[\"");
+      items.append(f[3]).append("\"]}");
+    }
+    Reply put = call("PUT", "/v1/apps/films/items", key, items + "]}");
+    assertEquals(200, put.status(), String.valueOf(put.body()));
+
+    Reply r = call("GET", "/v1/apps/films/search?q=a+light+space+comedy+for+kids&n=6", key, null);
+    assertEquals(200, r.status(), String.valueOf(r.body()));
+    JsonNode hits = r.body().get("items");
+    assertEquals(6, hits.size());
+    assertEquals("f1", hits.get(0).get("id").asText(), String.valueOf(r.body()));
+    assertFalse(r.body().get("blended").asBoolean());
+    assertEquals("all-minilm-l6-v2-q", r.body().get("embedder").asText());
+    List<String> terms = new ArrayList<>();
+    hits.get(0).get("terms").forEach(t -> terms.add(t.asText()));
+    assertTrue(terms.contains("comedy") && terms.contains("kids"), terms.toString());
+    double previous = Double.POSITIVE_INFINITY;
+    for (JsonNode h : hits) {
+      assertTrue(h.get("score").asDouble() <= previous, "sorted by score");
+      previous = h.get("score").asDouble();
+      assertFalse(h.has("collaborative"));
+    }
+
+    // a user who watched the two dramas; a semantic model trained on the events blends in
+    String events =
+        "{\"events\":[{\"id\":\"s1\",\"user\":\"ann\",\"item\":\"f2\",\"type\":\"click\"},"
+            + "{\"id\":\"s2\",\"user\":\"ann\",\"item\":\"f6\",\"type\":\"click\"},"
+            + "{\"id\":\"s3\",\"user\":\"bob\",\"item\":\"f1\",\"type\":\"click\"}]}";
+    assertEquals(200, call("POST", "/v1/apps/films/events", key, events).status());
+    Reply job =
+        call(
+            "POST",
+            "/v1/apps/films/models/train",
+            key,
+            "{\"algorithm\":\"semantic\",\"evaluate\":false}");
+    assertEquals(202, job.status(), String.valueOf(job.body()));
+    String id = job.body().get("id").asText();
+    String state = "";
+    for (int t = 0; t < 600 && !state.equals("succeeded"); t++) {
+      Reply j = call("GET", "/v1/apps/films/jobs/" + id, key, null);
+      state = j.body().get("state").asText();
+      assertNotEquals("failed", state, String.valueOf(j.body()));
+      Thread.sleep(100);
+    }
+    assertEquals("succeeded", state);
+    Reply blended =
+        call(
+            "GET",
+            "/v1/apps/films/search?q=a+light+space+comedy+for+kids&user=ann&blend=1&n=6",
+            key,
+            null);
+    assertEquals(200, blended.status(), String.valueOf(blended.body()));
+    assertTrue(blended.body().get("blended").asBoolean());
+    JsonNode top = blended.body().get("items").get(0);
+    assertTrue(top.has("collaborative"));
+    // with blend 1 only the model counts: ann's profile is the mean of the two dramas
+    Reply recs = call("GET", "/v1/apps/films/recommendations?user=ann&n=1", key, null);
+    assertEquals(200, recs.status(), String.valueOf(recs.body()));
+    String firstUnseen = null;
+    for (JsonNode h : blended.body().get("items")) {
+      String hid = h.get("id").asText();
+      if (firstUnseen == null && !hid.equals("f2") && !hid.equals("f6")) {
+        firstUnseen = hid;
+      }
+    }
+    assertEquals(
+        recs.body().get("items").get(0).get("id").asText(),
+        firstUnseen,
+        "blend 1 ranks as the model does: " + blended.body());
+    Reply explained =
+        call("GET", "/v1/apps/films/recommendations?user=ann&n=1&explain=true", key, null);
+    JsonNode reasons = explained.body().get("items").get(0).get("reasons");
+    JsonNode sentence = reasons.get(reasons.size() - 1);
+    assertEquals("sentence", sentence.get("kind").asText(), String.valueOf(reasons));
+    assertTrue(
+        sentence.get("text").asText().startsWith("Because you liked \u201c"), sentence.toString());
+    Reply unknown =
+        call("GET", "/v1/apps/films/search?q=a+light+space+comedy+for+kids&user=zoe", key, null);
+    assertFalse(unknown.body().get("blended").asBoolean());
+    assertEquals("f1", unknown.body().get("items").get(0).get("id").asText());
+
+    Reply noQ = call("GET", "/v1/apps/films/search", key, null);
+    assertEquals(400, noQ.status());
+    assertEquals("q", noQ.body().get("field").asText());
+    Reply badBlend = call("GET", "/v1/apps/films/search?q=x&blend=2", key, null);
+    assertEquals(400, badBlend.status());
+    assertEquals("blend", badBlend.body().get("field").asText());
+    Reply api = call("GET", "/openapi.json", null, null);
+    assertTrue(api.body().get("paths").has("/v1/apps/{app}/search"));
+  }
+
+  @Test
+  void reviewsOfAnItemGiveKeyphrasesSentimentAndASummary() throws Exception {
+    Reply app = call("POST", "/v1/apps", ROOT, "{\"id\":\"gear\",\"name\":\"Gear\"}");
+    assertEquals(201, app.status(), String.valueOf(app.body()));
+    String key = app.body().get("adminKey").asText();
+    String text =
+        "The tuning pegs are great. The strings stay in tune for weeks.\\n"
+            + "I love the tuning pegs, and the case is sturdy.\\n"
+            + "The tuning pegs are loose. Very disappointed with this guitar.";
+    Reply put =
+        call(
+            "PUT",
+            "/v1/apps/gear/items",
+            key,
+            "{\"items\":[{\"id\":\"g1\",\"title\":\"Guitar\",\"text\":\"" + text + "\"}]}");
+    assertEquals(200, put.status(), String.valueOf(put.body()));
+    Reply r = call("GET", "/v1/apps/gear/items/g1/reviews?sentences=2", key, null);
+    assertEquals(200, r.status(), String.valueOf(r.body()));
+    assertEquals(3, r.body().get("reviews").asInt());
+    assertEquals(2, r.body().get("positive").asInt());
+    JsonNode top = r.body().get("keyphrases").get(0);
+    assertEquals("tuning pegs", top.get("phrase").asText(), String.valueOf(r.body()));
+    assertEquals(3, top.get("count").asInt());
+    assertEquals(2, r.body().get("summary").size());
+    assertEquals(404, call("GET", "/v1/apps/gear/items/nope/reviews", key, null).status());
+    assertEquals(
+        400, call("GET", "/v1/apps/gear/items/g1/reviews?sentences=99", key, null).status());
+  }
 }

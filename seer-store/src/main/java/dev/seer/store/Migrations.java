@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class Migrations {
   /** The scripts, in order: version to resource name. */
-  static final List<String> SCRIPTS = List.of("V1__init");
+  static final List<String> SCRIPTS = List.of("V1__init", "V2__text_embeddings");
 
   private Migrations() {}
 

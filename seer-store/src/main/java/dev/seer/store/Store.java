@@ -16,8 +16,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -920,6 +922,105 @@ public final class Store implements AutoCloseable {
             : Optional.empty();
       }
     }
+  }
+
+  // ---------------------------------------------------------------- text embeddings
+
+  /** The most content hashes looked up in one query. */
+  private static final int EMBEDDING_CHUNK = 500;
+
+  /**
+   * Looks up cached text embeddings (the cache of {@code seer-text}, shared by all applications).
+   *
+   * @param hashes content hashes
+   * @return the vectors found, by hash
+   */
+  public Map<String, float[]> textEmbeddings(Collection<String> hashes) {
+    List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(hashes));
+    Map<String, float[]> out = new java.util.HashMap<>();
+    for (int from = 0; from < all.size(); from += EMBEDDING_CHUNK) {
+      List<String> part = all.subList(from, Math.min(all.size(), from + EMBEDDING_CHUNK));
+      read(
+          c -> {
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement p =
+                c.prepareStatement(
+                    "SELECT content_hash, dim, vector FROM text_embeddings WHERE content_hash IN ("
+                        + marks
+                        + ")")) {
+              for (int k = 0; k < part.size(); k++) {
+                p.setString(k + 1, part.get(k));
+              }
+              try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                  int dim = rs.getInt(2);
+                  java.nio.FloatBuffer fb =
+                      java.nio.ByteBuffer.wrap(rs.getBytes(3)).asFloatBuffer();
+                  if (fb.remaining() != dim) {
+                    throw new SQLException(
+                        "corrupt text embedding " + rs.getString(1) + ": " + fb.remaining());
+                  }
+                  float[] v = new float[dim];
+                  fb.get(v);
+                  out.put(rs.getString(1), v);
+                }
+              }
+            }
+            return null;
+          });
+    }
+    return out;
+  }
+
+  /**
+   * Stores text embeddings; a hash already present is kept (the same hash means the same model and
+   * text, so the same vector).
+   *
+   * @param model the embedding model id
+   * @param vectors vectors by content hash
+   */
+  public void putTextEmbeddings(String model, Map<String, float[]> vectors) {
+    if (vectors.isEmpty()) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    write(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO text_embeddings (content_hash, model, dim, vector, created_at)"
+                      + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING")) {
+            for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+              float[] v = e.getValue();
+              java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * v.length);
+              b.asFloatBuffer().put(v);
+              p.setString(1, e.getKey());
+              p.setString(2, model);
+              p.setInt(3, v.length);
+              p.setBytes(4, b.array());
+              p.setLong(5, now);
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Returns how many text embeddings are cached.
+   *
+   * @return the count
+   */
+  public long textEmbeddingCount() {
+    return read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM text_embeddings")) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
   // ---------------------------------------------------------------- plumbing

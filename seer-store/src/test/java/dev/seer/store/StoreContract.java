@@ -171,4 +171,28 @@ abstract class StoreContract {
     assertTrue(e.getMessage().contains("limit is " + Store.MAX_ID_LENGTH), e.getMessage());
     assertEquals(0, s.eventCount("shop"));
   }
+
+  @Test
+  void textEmbeddingsAreCachedByHashAndKeptOnRepeat() {
+    Store s = store();
+    assertEquals(0, s.textEmbeddingCount());
+    s.putTextEmbeddings("m", Map.of("h1", new float[] {1f, -0.5f}, "h2", new float[] {0.25f}));
+    s.putTextEmbeddings("m", Map.of("h1", new float[] {9f, 9f}));
+    assertEquals(2, s.textEmbeddingCount());
+    Map<String, float[]> got = s.textEmbeddings(List.of("h1", "h3", "h2", "h1"));
+    assertEquals(java.util.Set.of("h1", "h2"), got.keySet());
+    assertArrayEquals(new float[] {1f, -0.5f}, got.get("h1"));
+    assertArrayEquals(new float[] {0.25f}, got.get("h2"));
+    List<String> many = new ArrayList<>();
+    for (int k = 0; k < 1203; k++) {
+      many.add("k" + k);
+    }
+    Map<String, float[]> batch = new java.util.HashMap<>();
+    for (String k : many) {
+      batch.put(k, new float[] {k.length()});
+    }
+    s.putTextEmbeddings("m", batch);
+    assertEquals(1205, s.textEmbeddingCount());
+    assertEquals(1203, s.textEmbeddings(many).size(), "looked up in several chunks");
+  }
 }

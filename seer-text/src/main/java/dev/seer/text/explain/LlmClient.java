@@ -1,0 +1,202 @@
+package dev.seer.text.explain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seer.text.ContentHash;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small client of an OpenAI-compatible chat completions endpoint ({@code POST
+ * {base}/chat/completions} with {@code model}, {@code messages}, {@code temperature 0} and {@code
+ * max_tokens}; the reply's {@code choices[0].message.content}). Each request has a timeout;
+ * timeouts, connection errors, 429 and 5xx replies are retried with doubling backoff; other replies
+ * and malformed bodies are failures at once. Replies are cached by prompt, and a cap on total
+ * tokens stops all requests once reached. Thread-safe.
+ */
+public final class LlmClient {
+  /** Why a completion could not be had. */
+  public static final class Unavailable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unavailable(String message) {
+      super(message);
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LlmOptions options;
+  private final HttpClient http;
+  private final AtomicLong spent = new AtomicLong();
+  private final AtomicLong requests = new AtomicLong();
+  private final LinkedHashMap<String, String> cache;
+
+  /**
+   * Creates a client.
+   *
+   * @param options the settings
+   */
+  public LlmClient(LlmOptions options) {
+    this.options = options;
+    this.http = HttpClient.newBuilder().connectTimeout(options.timeout()).build();
+    int cap = options.cacheSize();
+    this.cache =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > cap;
+          }
+        };
+  }
+
+  /**
+   * Returns the settings.
+   *
+   * @return the settings
+   */
+  public LlmOptions options() {
+    return options;
+  }
+
+  /**
+   * Returns the tokens spent so far.
+   *
+   * @return the tokens
+   */
+  public long tokensSpent() {
+    return spent.get();
+  }
+
+  /**
+   * Returns the HTTP requests sent so far (retries included, cache hits not).
+   *
+   * @return the count
+   */
+  public long requestsSent() {
+    return requests.get();
+  }
+
+  /**
+   * Asks for a completion.
+   *
+   * @param system the system message
+   * @param user the user message
+   * @return the reply text, stripped
+   * @throws Unavailable if the cap is reached, or every attempt failed, or the reply is malformed
+   */
+  public String complete(String system, String user) throws Unavailable {
+    String key = ContentHash.of(options.model(), system + "\u0000" + user);
+    synchronized (cache) {
+      String hit = cache.get(key);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    if (spent.get() >= options.maxTokens()) {
+      throw new Unavailable("the token cap of " + options.maxTokens() + " is reached");
+    }
+    String body = requestBody(system, user);
+    HttpRequest.Builder rb =
+        HttpRequest.newBuilder(endpoint())
+            .timeout(options.timeout())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (!options.apiKey().isEmpty()) {
+      rb.header("Authorization", "Bearer " + options.apiKey());
+    }
+    HttpRequest request = rb.build();
+    String last = "no attempt";
+    long wait = options.backoff().toMillis();
+    for (int attempt = 0; attempt <= options.retries(); attempt++) {
+      if (attempt > 0 && wait > 0) {
+        try {
+          Thread.sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new Unavailable("interrupted while waiting to retry");
+        }
+        wait *= 2;
+      }
+      requests.incrementAndGet();
+      HttpResponse<String> r;
+      try {
+        r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (HttpTimeoutException e) {
+        last = "no reply within " + options.timeout().toMillis() + " ms";
+        continue;
+      } catch (IOException e) {
+        last = "connection failed: " + e.getMessage();
+        continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new Unavailable("interrupted");
+      }
+      int status = r.statusCode();
+      if (status == 429 || status >= 500) {
+        last = "HTTP " + status;
+        continue;
+      }
+      if (status != 200) {
+        throw new Unavailable("HTTP " + status + " (not retried)");
+      }
+      String text = parse(r.body(), body.length());
+      synchronized (cache) {
+        if (options.cacheSize() > 0) {
+          cache.put(key, text);
+        }
+      }
+      return text;
+    }
+    throw new Unavailable(
+        "all " + (options.retries() + 1) + " attempts failed, the last with " + last);
+  }
+
+  private URI endpoint() {
+    String base = options.baseUrl().toString();
+    return URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
+  }
+
+  private String requestBody(String system, String user) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("model", options.model());
+    ArrayNode m = n.putArray("messages");
+    m.addObject().put("role", "system").put("content", system);
+    m.addObject().put("role", "user").put("content", user);
+    n.put("temperature", 0);
+    n.put("max_tokens", options.maxReplyTokens());
+    return n.toString();
+  }
+
+  private String parse(String body, int sentChars) throws Unavailable {
+    JsonNode n;
+    try {
+      n = JSON.readTree(body);
+    } catch (IOException e) {
+      throw new Unavailable("the reply is not JSON");
+    }
+    JsonNode content = n == null ? null : n.path("choices").path(0).path("message").get("content");
+    if (content == null || !content.isTextual() || content.asText().isBlank()) {
+      throw new Unavailable("the reply has no choices[0].message.content text");
+    }
+    String text = content.asText().strip();
+    JsonNode total = n.path("usage").get("total_tokens");
+    long tokens =
+        total != null && total.canConvertToLong() && total.asLong() >= 0
+            ? total.asLong()
+            : (sentChars + text.length()) / 4;
+    spent.addAndGet(tokens);
+    return text;
+  }
+}
