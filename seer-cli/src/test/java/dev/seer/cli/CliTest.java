@@ -40,7 +40,8 @@ class CliTest {
           {"data", "clean", "--help"},
           {"data", "split", "--help"},
           {"data", "generate", "--help"},
-          {"bench", "rmse", "--help"}
+          {"bench", "rmse", "--help"},
+          {"tune", "--help"}
         }) {
       assertEquals(0, run(args).code(), String.join(" ", args));
     }
