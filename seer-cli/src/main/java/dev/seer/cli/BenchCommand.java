@@ -10,12 +10,12 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks whose results are written as JSON (see docs/benchmarks).",
-    subcommands = {BenchRmseCommand.class})
+    subcommands = {BenchRmseCommand.class, BenchModelsCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Name a benchmark: rmse.");
+    throw new ParameterException(spec.commandLine(), "Name a benchmark: rmse or models.");
   }
 }

@@ -41,7 +41,8 @@ class CliTest {
           {"data", "split", "--help"},
           {"data", "generate", "--help"},
           {"bench", "rmse", "--help"},
-          {"tune", "--help"}
+          {"tune", "--help"},
+          {"bench", "models", "--help"}
         }) {
       assertEquals(0, run(args).code(), String.join(" ", args));
     }
