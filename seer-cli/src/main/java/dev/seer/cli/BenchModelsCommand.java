@@ -5,12 +5,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.seer.api.Dataset;
 import dev.seer.api.InputException;
+import dev.seer.api.ProgressListener;
+import dev.seer.api.Recommender;
 import dev.seer.api.SeerVersion;
 import dev.seer.api.Split;
+import dev.seer.api.TrainingContext;
 import dev.seer.data.split.RandomSplitter;
 import dev.seer.data.split.SplitStats;
 import dev.seer.eval.EvalOptions;
 import dev.seer.eval.EvalResult;
+import dev.seer.eval.Evaluator;
 import dev.seer.eval.Machine;
 import dev.seer.eval.Significance;
 import dev.seer.eval.TestResult;
@@ -26,6 +30,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,6 +92,15 @@ public final class BenchModelsCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Train and evaluate up to N models at the same time (default 1); results and their"
+              + " order do not depend on N, training times do.")
+  int jobs;
+
+  @Option(
       names = "--baseline",
       paramLabel = "NAME",
       defaultValue = "ease",
@@ -119,8 +136,13 @@ public final class BenchModelsCommand implements Callable<Integer> {
       o.println(SplitStats.of(split).summary());
       int threads = Runtime.getRuntime().availableProcessors();
       EvalOptions opts = new EvalOptions(new int[] {10, 20}, null, 0, seed, threads);
+      if (jobs < 1) {
+        throw new InputException("--jobs " + jobs + " is not valid; give 1 or more.");
+      }
       List<EvalResult> results =
-          Experiment.run(split, ds.items(), specs, opts, seed, progress, o).results();
+          jobs == 1
+              ? Experiment.run(split, ds.items(), specs, opts, seed, progress, o).results()
+              : parallel(split, ds, specs, opts, threads, o);
       String load1 = loadAverage();
       Duration total = Duration.between(start, Instant.now());
       String table = markdown(results);
@@ -129,6 +151,63 @@ public final class BenchModelsCommand implements Callable<Integer> {
       o.println("results: " + out.toAbsolutePath());
     }
     return 0;
+  }
+
+  private List<EvalResult> parallel(
+      Split split,
+      Dataset ds,
+      List<AlgorithmOptions.Spec> specs,
+      EvalOptions opts,
+      int threads,
+      PrintStream o) {
+    ExecutorService pool = Executors.newFixedThreadPool(jobs);
+    try {
+      List<Future<EvalResult>> futures = new ArrayList<>();
+      for (AlgorithmOptions.Spec s : specs) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  long t0 = System.nanoTime();
+                  Recommender model =
+                      s.trainer()
+                          .fit(
+                              split.train(),
+                              new TrainingContext(
+                                  seed, ds.items(), ProgressListener.NONE, threads));
+                  long t1 = System.nanoTime();
+                  EvalResult r =
+                      Evaluator.evaluate(
+                          s.name(), model, split, opts, ds.items(), ProgressListener.NONE);
+                  long t2 = System.nanoTime();
+                  synchronized (o) {
+                    o.printf(
+                        Locale.ROOT,
+                        "%s: trained in %.2f s, evaluated in %.2f s%n",
+                        s.name(),
+                        (t1 - t0) / 1e9,
+                        (t2 - t1) / 1e9);
+                  }
+                  return r.withTimings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+                }));
+      }
+      List<EvalResult> results = new ArrayList<>();
+      for (Future<EvalResult> f : futures) {
+        try {
+          results.add(f.get());
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        }
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static String loadAverage() {
