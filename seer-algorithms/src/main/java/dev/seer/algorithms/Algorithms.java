@@ -17,6 +17,10 @@ import dev.seer.algorithms.ease.EaseOptions;
 import dev.seer.algorithms.ease.EaseTrainer;
 import dev.seer.algorithms.graph.Rp3BetaOptions;
 import dev.seer.algorithms.graph.Rp3BetaTrainer;
+import dev.seer.algorithms.hybrid.EnsembleOptions;
+import dev.seer.algorithms.hybrid.EnsembleTrainer;
+import dev.seer.algorithms.hybrid.HybridOptions;
+import dev.seer.algorithms.hybrid.HybridTrainer;
 import dev.seer.algorithms.knn.ItemKnnOptions;
 import dev.seer.algorithms.knn.ItemKnnTrainer;
 import dev.seer.algorithms.knn.UserKnnOptions;
@@ -85,6 +89,29 @@ public final class Algorithms {
     DEFAULTS.put(EaseTrainer.ALGORITHM, EaseOptions.defaults().asMap());
     FACTORIES.put(Rp3BetaTrainer.ALGORITHM, o -> new Rp3BetaTrainer(Rp3BetaOptions.parse(o)));
     DEFAULTS.put(Rp3BetaTrainer.ALGORITHM, Rp3BetaOptions.defaults().asMap());
+    // Hybrid and ensemble defaults are written out for the same reason as blend's.
+    FACTORIES.put(HybridTrainer.ALGORITHM, o -> new HybridTrainer(HybridOptions.parse(o)));
+    Map<String, String> hybrid = new LinkedHashMap<>();
+    hybrid.put("cf", HybridOptions.DEFAULT_CF);
+    hybrid.put("content", ContentTrainer.ALGORITHM);
+    hybrid.put("validation", "0.2");
+    hybrid.put("buckets", "3");
+    hybrid.put("perBucket", "true");
+    hybrid.put("cutoff", "10");
+    hybrid.put("alphaSteps", "20");
+    hybrid.put("minBucketUsers", "30");
+    hybrid.put("maxUsers", "3000");
+    DEFAULTS.put(HybridTrainer.ALGORITHM, hybrid);
+    FACTORIES.put(EnsembleTrainer.ALGORITHM, o -> new EnsembleTrainer(EnsembleOptions.parse(o)));
+    Map<String, String> ensemble = new LinkedHashMap<>();
+    ensemble.put("components", EnsembleOptions.DEFAULT_COMPONENTS);
+    ensemble.put("method", "weighted");
+    ensemble.put("k", "60.0");
+    ensemble.put("validation", "0.2");
+    ensemble.put("cutoff", "10");
+    ensemble.put("rounds", "2");
+    ensemble.put("maxUsers", "3000");
+    DEFAULTS.put(EnsembleTrainer.ALGORITHM, ensemble);
     // Trainers of modules above this one (seer-text's semantic model), found on the class path.
     for (TrainerProvider p : ServiceLoader.load(TrainerProvider.class)) {
       if (!FACTORIES.containsKey(p.algorithm())) {

@@ -36,7 +36,9 @@ class AlgorithmsTest {
             "content",
             "als",
             "ease",
-            "rp3beta"),
+            "rp3beta",
+            "hybrid",
+            "ensemble"),
         Algorithms.names());
     for (String name : Algorithms.names()) {
       Trainer<? extends Recommender> t = Algorithms.create(name, Map.of());

@@ -64,7 +64,9 @@ class StoredModelsTest {
         "content",
         "als",
         "ease",
-        "rp3beta"
+        "rp3beta",
+        "hybrid",
+        "ensemble"
       })
   void formatOneModelsLoadAndScoreAsRetrained(String algorithm) throws URISyntaxException {
     URL url =

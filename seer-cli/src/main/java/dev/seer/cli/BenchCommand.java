@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
     description = "Benchmarks whose results are written as JSON (see docs/benchmarks).",
     subcommands = {
       BenchRmseCommand.class,
+      BenchModelsCommand.class,
       BenchColdStartCommand.class,
       BenchSentimentCommand.class,
       BenchReviewSignalsCommand.class
@@ -22,6 +23,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "Name a benchmark: rmse, cold-start, sentiment or review-signals.");
+        spec.commandLine(),
+        "Name a benchmark: rmse, models, cold-start, sentiment or review-signals.");
   }
 }

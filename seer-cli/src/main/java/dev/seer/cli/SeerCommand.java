@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       ServeCommand.class,
       BenchCommand.class,
+      TuneCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class SeerCommand implements Runnable {

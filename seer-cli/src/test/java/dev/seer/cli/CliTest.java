@@ -46,7 +46,9 @@ class CliTest {
           {"reviews", "--help"},
           {"explain", "--help"},
           {"bench", "sentiment", "--help"},
-          {"bench", "review-signals", "--help"}
+          {"bench", "review-signals", "--help"},
+          {"tune", "--help"},
+          {"bench", "models", "--help"}
         }) {
       assertEquals(0, run(args).code(), String.join(" ", args));
     }

@@ -1,6 +1,7 @@
 package dev.seer.algorithms.als;
 
 import dev.seer.algorithms.Checks;
+import dev.seer.algorithms.Iterative;
 import dev.seer.algorithms.Parallel;
 import dev.seer.algorithms.linalg.Dense;
 import dev.seer.api.InputException;
@@ -41,7 +42,7 @@ import java.util.SplittableRandom;
  * {@link TrainingContext#progress()} (it costs about one CG step) and the final loss is stored in
  * the model card's metrics as {@code trainingLoss}.
  */
-public final class AlsTrainer implements Trainer<AlsModel> {
+public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
   /** The algorithm name. */
   public static final String ALGORITHM = "als";
 
@@ -80,6 +81,21 @@ public final class AlsTrainer implements Trainer<AlsModel> {
 
   @Override
   public AlsModel fit(Interactions train, TrainingContext context) {
+    return fit(train, context, null);
+  }
+
+  @Override
+  public String epochOption() {
+    return "iterations";
+  }
+
+  /**
+   * {@inheritDoc} The model after each sweep uses the user factors of that sweep (conjugate
+   * gradient steps) and shares the arrays that training goes on updating; the final model also
+   * solves every user exactly.
+   */
+  @Override
+  public AlsModel fit(Interactions train, TrainingContext context, EpochListener listener) {
     Checks.requireNonEmpty(train, ALGORITHM);
     // With ratings, preference is 1 only where the value is positive: zero values are unobserved
     // pairs. confidences() rejects negative values first.
@@ -110,6 +126,7 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     int n = options.iterations();
     progress.update(ALGORITHM + ": iterations", 0, n);
     double[] gramY = Dense.gram(y, ni, k);
+    int trained = 0;
     for (int it = 1; it <= n; it++) {
       sweep(x, byUser, userConf, y, gramY, k, lambda, threads);
       double[] gramX = Dense.gram(x, nu, k);
@@ -118,6 +135,23 @@ public final class AlsTrainer implements Trainer<AlsModel> {
       double loss = loss(x, y, gramY, byUser, userConf, k, lambda, threads);
       progress.update(
           String.format(Locale.ROOT, "%s: iterations (loss %.6g)", ALGORITHM, loss), it, n);
+      trained = it;
+      if (listener != null
+          && !listener.epochDone(
+              it,
+              new AlsModel(
+                  ModelCard.create(ALGORITHM, options.asMap(), context.seed(), train),
+                  train.users(),
+                  train.items(),
+                  k,
+                  lambda,
+                  options.alpha(),
+                  options.useRatings(),
+                  x,
+                  y,
+                  byUser))) {
+        break;
+      }
     }
 
     float[] itemFactors = y;
@@ -149,7 +183,11 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     progress.update(ALGORITHM + ": exact user solve", nu, nu);
     double finalLoss = loss(userFactors, itemFactors, gram, byUser, userConf, k, lambda, threads);
     ModelCard card =
-        ModelCard.create(ALGORITHM, options.asMap(), context.seed(), train)
+        ModelCard.create(
+                ALGORITHM,
+                Iterative.trained(options.asMap(), "iterations", trained),
+                context.seed(),
+                train)
             .withMetrics(Map.of("trainingLoss", finalLoss));
     return new AlsModel(
         card,

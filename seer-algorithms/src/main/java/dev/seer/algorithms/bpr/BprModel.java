@@ -6,6 +6,7 @@ import dev.seer.api.Explainable;
 import dev.seer.api.FoldIn;
 import dev.seer.api.IdIndex;
 import dev.seer.api.InputException;
+import dev.seer.api.LatentFactors;
 import dev.seer.api.ModelCard;
 import dev.seer.api.Reason;
 import dev.seer.api.Recommender;
@@ -29,7 +30,8 @@ import java.util.SplittableRandom;
  * explanations list the user's training items whose factors have a positive cosine with the
  * recommended item's factors (evidence of taste, not an additive split of the score).
  */
-public final class BprModel implements Recommender, FoldIn, SimilarItems, Explainable {
+public final class BprModel
+    implements Recommender, FoldIn, SimilarItems, Explainable, LatentFactors {
   private final ModelCard card;
   private final IdIndex users;
   private final IdIndex items;
@@ -144,6 +146,59 @@ public final class BprModel implements Recommender, FoldIn, SimilarItems, Explai
 
   SparseMatrix train() {
     return train;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The factors plus one coordinate for the item bias, which comes first: the user vector is
+   * {@code (1, p_u)} and the item vector {@code (b_i, q_i)}, so the dot product summed from the
+   * first coordinate repeats the float arithmetic of {@link #score} ({@code b_i} first, then the
+   * factors in order).
+   */
+  @Override
+  public int factors() {
+    return dim + 1;
+  }
+
+  @Override
+  public void userVector(int user, float[] out) {
+    out[0] = 1;
+    if (user < 0 || user >= users.size()) {
+      Arrays.fill(out, 1, dim + 1, 0f);
+    } else {
+      System.arraycopy(userFactors, user * dim, out, 1, dim);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code (1, p)} with {@code p} the fold-in vector of {@link #scoreItems}; values are ignored.
+   */
+  @Override
+  public float[] userVectorFromItems(int[] list, float[] values) {
+    for (int j : list) {
+      if (j < 0 || j >= items.size()) {
+        throw new InputException(
+            "Fold-in item index "
+                + j
+                + " is outside the model's "
+                + items.size()
+                + " items; map item ids with the model's item index.");
+      }
+    }
+    float[] p = foldInVector(list);
+    float[] out = new float[dim + 1];
+    out[0] = 1;
+    System.arraycopy(p, 0, out, 1, dim);
+    return out;
+  }
+
+  @Override
+  public void itemVector(int item, float[] out) {
+    out[0] = itemBias[item];
+    System.arraycopy(itemFactors, item * dim, out, 1, dim);
   }
 
   @Override

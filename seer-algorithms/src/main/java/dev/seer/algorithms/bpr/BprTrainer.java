@@ -1,6 +1,7 @@
 package dev.seer.algorithms.bpr;
 
 import dev.seer.algorithms.Checks;
+import dev.seer.algorithms.Iterative;
 import dev.seer.algorithms.Randoms;
 import dev.seer.algorithms.optim.OptimizerSpec;
 import dev.seer.algorithms.optim.RowOptimizer;
@@ -36,7 +37,7 @@ import java.util.SplittableRandom;
  * and uses only generators seeded from the context's seed, so the same data and seed give the same
  * model bit for bit.
  */
-public final class BprTrainer implements Trainer<BprModel> {
+public final class BprTrainer implements Trainer<BprModel>, Iterative {
   /** The algorithm name. */
   public static final String ALGORITHM = "bpr";
 
@@ -72,6 +73,17 @@ public final class BprTrainer implements Trainer<BprModel> {
 
   @Override
   public BprModel fit(Interactions train, TrainingContext context) {
+    return fit(train, context, null);
+  }
+
+  @Override
+  public String epochOption() {
+    return "epochs";
+  }
+
+  /** {@inheritDoc} The epoch's model shares the factor arrays that training goes on updating. */
+  @Override
+  public BprModel fit(Interactions train, TrainingContext context, EpochListener listener) {
     Checks.requireNonEmpty(train, ALGORITHM);
     SparseMatrix byUser = train.byUser();
     int numUsers = train.numUsers();
@@ -116,6 +128,7 @@ public final class BprTrainer implements Trainer<BprModel> {
     ProgressListener progress = context.progress();
     String task = ALGORITHM + ": epochs";
     progress.update(task, 0, options.epochs());
+    int trained = 0;
     for (int epoch = 0; epoch < options.epochs(); epoch++) {
       int inBatch = 0;
       for (int s = 0; s < nnz; s++) {
@@ -180,8 +193,28 @@ public final class BprTrainer implements Trainer<BprModel> {
       }
       applyAll(gp, optP, p, gq, optQ, q, gb, optB, b);
       progress.update(task, epoch + 1, options.epochs());
+      trained = epoch + 1;
+      if (listener != null
+          && !listener.epochDone(
+              epoch + 1,
+              new BprModel(
+                  ModelCard.create(ALGORITHM, options.asMap(), context.seed(), train),
+                  train.users(),
+                  train.items(),
+                  options,
+                  p,
+                  q,
+                  b,
+                  byUser))) {
+        break;
+      }
     }
-    ModelCard card = ModelCard.create(ALGORITHM, options.asMap(), context.seed(), train);
+    ModelCard card =
+        ModelCard.create(
+            ALGORITHM,
+            Iterative.trained(options.asMap(), "epochs", trained),
+            context.seed(),
+            train);
     return new BprModel(card, train.users(), train.items(), options, p, q, b, byUser);
   }
 

@@ -1,5 +1,6 @@
 package dev.seer.algorithms.graph;
 
+import dev.seer.algorithms.ItemNeighbours;
 import dev.seer.algorithms.UserItems;
 import dev.seer.api.Explainable;
 import dev.seer.api.FoldIn;
@@ -151,13 +152,7 @@ public final class Rp3BetaModel implements Recommender, FoldIn, SimilarItems, Ex
    */
   @Override
   public void similarTo(int item, float[] out) {
-    Arrays.fill(out, 0f);
-    int[] idx = outgoing.indices();
-    float[] val = outgoing.values();
-    for (int q = outgoing.rowStart(item); q < outgoing.rowEnd(item); q++) {
-      out[idx[q]] = val[q];
-    }
-    out[item] = Float.NEGATIVE_INFINITY;
+    ItemNeighbours.similarTo(outgoing, item, out);
   }
 
   /**
@@ -182,11 +177,6 @@ public final class Rp3BetaModel implements Recommender, FoldIn, SimilarItems, Ex
         reasons.add(Reason.ofItem(i, f * w));
       }
     }
-    reasons.sort(
-        (a, b) -> {
-          int c = Double.compare(b.contribution(), a.contribution());
-          return c != 0 ? c : Integer.compare(a.item(), b.item());
-        });
-    return List.copyOf(reasons.subList(0, Math.min(max, reasons.size())));
+    return ItemNeighbours.strongest(reasons, max);
   }
 }

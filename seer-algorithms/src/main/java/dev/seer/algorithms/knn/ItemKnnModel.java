@@ -1,5 +1,6 @@
 package dev.seer.algorithms.knn;
 
+import dev.seer.algorithms.ItemNeighbours;
 import dev.seer.api.Explainable;
 import dev.seer.api.FoldIn;
 import dev.seer.api.IdIndex;
@@ -162,13 +163,7 @@ public final class ItemKnnModel implements Recommender, FoldIn, SimilarItems, Ex
    */
   @Override
   public void similarTo(int item, float[] out) {
-    Arrays.fill(out, 0f);
-    int[] idx = neighbours.indices();
-    float[] val = neighbours.values();
-    for (int k = neighbours.rowStart(item); k < neighbours.rowEnd(item); k++) {
-      out[idx[k]] = val[k];
-    }
-    out[item] = Float.NEGATIVE_INFINITY;
+    ItemNeighbours.similarTo(neighbours, item, out);
   }
 
   /**
@@ -194,11 +189,6 @@ public final class ItemKnnModel implements Recommender, FoldIn, SimilarItems, Ex
         reasons.add(Reason.ofItem(j, (double) s * w));
       }
     }
-    reasons.sort(
-        (a, b) -> {
-          int c = Double.compare(b.contribution(), a.contribution());
-          return c != 0 ? c : Integer.compare(a.item(), b.item());
-        });
-    return List.copyOf(reasons.subList(0, Math.min(max, reasons.size())));
+    return ItemNeighbours.strongest(reasons, max);
   }
 }

@@ -1,6 +1,7 @@
 package dev.seer.algorithms.mf;
 
 import dev.seer.algorithms.Checks;
+import dev.seer.algorithms.Iterative;
 import dev.seer.api.Interactions;
 import dev.seer.api.ModelCard;
 import dev.seer.api.ProgressListener;
@@ -29,7 +30,7 @@ import java.util.SplittableRandom;
  * data and seed give the same model. Duplicate (user, item) rows count once, the last one winning,
  * as in {@link Interactions#byUser()}. Single-threaded. Needs explicit ratings.
  */
-public final class BiasedMfTrainer implements Trainer<BiasedMfModel> {
+public final class BiasedMfTrainer implements Trainer<BiasedMfModel>, Iterative {
   /** The algorithm name. */
   public static final String ALGORITHM = "biased-mf";
 
@@ -65,13 +66,24 @@ public final class BiasedMfTrainer implements Trainer<BiasedMfModel> {
 
   @Override
   public BiasedMfModel fit(Interactions train, TrainingContext context) {
+    return fit(train, context, null);
+  }
+
+  @Override
+  public String epochOption() {
+    return "epochs";
+  }
+
+  /** {@inheritDoc} The epoch's model shares the arrays that training goes on updating. */
+  @Override
+  public BiasedMfModel fit(Interactions train, TrainingContext context, EpochListener listener) {
     Checks.requireNonEmpty(train, ALGORITHM);
     Checks.requireRatings(train, ALGORITHM);
     int k = options.factors();
     SplittableRandom rnd = new SplittableRandom(context.seed());
     double[] p = Latent.gaussian(train.numUsers(), k, options.initStd(), rnd);
     double[] q = Latent.gaussian(train.numItems(), k, options.initStd(), rnd);
-    return fit(train, context, p, q, rnd);
+    return fit(train, context, p, q, rnd, listener);
   }
 
   /**
@@ -80,6 +92,16 @@ public final class BiasedMfTrainer implements Trainer<BiasedMfModel> {
    */
   BiasedMfModel fit(
       Interactions train, TrainingContext context, double[] p, double[] q, SplittableRandom rnd) {
+    return fit(train, context, p, q, rnd, null);
+  }
+
+  private BiasedMfModel fit(
+      Interactions train,
+      TrainingContext context,
+      double[] p,
+      double[] q,
+      SplittableRandom rnd,
+      EpochListener listener) {
     Checks.requireNonEmpty(train, ALGORITHM);
     Checks.requireRatings(train, ALGORITHM);
     int k = options.factors();
@@ -106,6 +128,7 @@ public final class BiasedMfTrainer implements Trainer<BiasedMfModel> {
     ProgressListener progress = context.progress();
     String task = ALGORITHM + ": epochs";
     double g = options.learningRate();
+    int trained = 0;
     for (int epoch = 0; epoch < options.epochs(); epoch++) {
       Latent.shuffle(order, 0, nnz, rnd);
       for (int e : order) {
@@ -131,10 +154,32 @@ public final class BiasedMfTrainer implements Trainer<BiasedMfModel> {
       Latent.requireFinite(q, ALGORITHM, epoch + 1, options.learningRate());
       progress.update(task, epoch + 1, options.epochs());
       g *= options.decay();
+      trained = epoch + 1;
+      if (listener != null
+          && !listener.epochDone(
+              epoch + 1,
+              new BiasedMfModel(
+                  ModelCard.create(ALGORITHM, options.asMap(), context.seed(), train),
+                  train.users(),
+                  train.items(),
+                  k,
+                  stats,
+                  new double[] {rb, rf},
+                  bu,
+                  bi,
+                  p,
+                  q))) {
+        break;
+      }
     }
-    Latent.requireFinite(bu, ALGORITHM, options.epochs(), options.learningRate());
-    Latent.requireFinite(p, ALGORITHM, options.epochs(), options.learningRate());
-    ModelCard card = ModelCard.create(ALGORITHM, options.asMap(), context.seed(), train);
+    Latent.requireFinite(bu, ALGORITHM, trained, options.learningRate());
+    Latent.requireFinite(p, ALGORITHM, trained, options.learningRate());
+    ModelCard card =
+        ModelCard.create(
+            ALGORITHM,
+            Iterative.trained(options.asMap(), "epochs", trained),
+            context.seed(),
+            train);
     return new BiasedMfModel(
         card, train.users(), train.items(), k, stats, new double[] {rb, rf}, bu, bi, p, q);
   }

@@ -1,13 +1,9 @@
 package dev.seer.algorithms.mf;
 
 import dev.seer.api.Explainable;
-import dev.seer.api.FoldIn;
 import dev.seer.api.IdIndex;
 import dev.seer.api.ModelCard;
-import dev.seer.api.RatingPredictor;
 import dev.seer.api.Reason;
-import dev.seer.api.Recommender;
-import dev.seer.api.SimilarItems;
 import dev.seer.api.SparseMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,25 +17,10 @@ import java.util.List;
  * {@link #score} is the same estimate without clamping. Users and items without training ratings
  * have zero bias and factors. Immutable and thread-safe.
  */
-public final class SvdppModel
-    implements Recommender, RatingPredictor, FoldIn, SimilarItems, Explainable {
-  private final ModelCard card;
-  private final IdIndex users;
-  private final IdIndex items;
-  private final int k;
-  private final double mean;
-  private final double minRating;
-  private final double maxRating;
-  private final double regBias;
-  private final double regFactor;
-  private final double[] userBias;
-  private final double[] itemBias;
-  private final double[] userFactors;
-  private final double[] itemFactors;
+public final class SvdppModel extends BiasedFactorModel implements Explainable {
   private final double[] implicitFactors;
   private final SparseMatrix implicit;
   private final double[] effective;
-  private final double[] itemNorms;
 
   SvdppModel(
       ModelCard card,
@@ -54,18 +35,11 @@ public final class SvdppModel
       double[] itemFactors,
       double[] implicitFactors,
       SparseMatrix implicit) {
+    super(
+        card, users, items, k, stats, regularisation, userBias, itemBias, userFactors, itemFactors);
     int nu = users.size();
     int ni = items.size();
-    if (k < 1
-        || stats.length != 3
-        || regularisation.length != 2
-        || userBias.length != nu
-        || itemBias.length != ni
-        || userFactors.length != (long) nu * k
-        || itemFactors.length != (long) ni * k
-        || implicitFactors.length != (long) ni * k
-        || implicit.rows() != nu
-        || implicit.cols() != ni) {
+    if (implicitFactors.length != (long) ni * k || implicit.rows() != nu || implicit.cols() != ni) {
       throw new IllegalArgumentException("parameter shapes do not match the id indices");
     }
     for (int j : implicit.indices()) {
@@ -73,19 +47,6 @@ public final class SvdppModel
         throw new IllegalArgumentException("implicit item index " + j + " is out of range");
       }
     }
-    this.card = card;
-    this.users = users;
-    this.items = items;
-    this.k = k;
-    this.mean = stats[0];
-    this.minRating = stats[1];
-    this.maxRating = stats[2];
-    this.regBias = regularisation[0];
-    this.regFactor = regularisation[1];
-    this.userBias = userBias;
-    this.itemBias = itemBias;
-    this.userFactors = userFactors;
-    this.itemFactors = itemFactors;
     this.implicitFactors = implicitFactors;
     this.implicit = implicit;
     this.effective = new double[userFactors.length];
@@ -96,7 +57,11 @@ public final class SvdppModel
         effective[u * k + f] = userFactors[u * k + f] + z[f];
       }
     }
-    this.itemNorms = Latent.norms(itemFactors, ni, k);
+  }
+
+  @Override
+  double[] scoringFactors() {
+    return effective;
   }
 
   /** Sets {@code z = |N|^-1/2 sum_{j in N} y_j} for {@code N = idx[from..to)}. */
@@ -118,72 +83,6 @@ public final class SvdppModel
   }
 
   /**
-   * Returns the number of latent factors.
-   *
-   * @return k
-   */
-  public int factors() {
-    return k;
-  }
-
-  /**
-   * Returns the global mean training rating {@code mu}.
-   *
-   * @return the mean
-   */
-  public double mean() {
-    return mean;
-  }
-
-  /**
-   * Returns the lowest training rating, the lower clamp of {@link #predict}.
-   *
-   * @return the minimum
-   */
-  public double minRating() {
-    return minRating;
-  }
-
-  /**
-   * Returns the highest training rating, the upper clamp of {@link #predict}.
-   *
-   * @return the maximum
-   */
-  public double maxRating() {
-    return maxRating;
-  }
-
-  /**
-   * Returns a user's bias {@code b_u}.
-   *
-   * @param user user index
-   * @return the bias
-   */
-  public double userBias(int user) {
-    return userBias[user];
-  }
-
-  /**
-   * Returns an item's bias {@code b_i}.
-   *
-   * @param item item index
-   * @return the bias
-   */
-  public double itemBias(int item) {
-    return itemBias[item];
-  }
-
-  /**
-   * Returns a copy of a user's explicit factors {@code p_u}.
-   *
-   * @param user user index
-   * @return k values
-   */
-  public double[] userFactors(int user) {
-    return Arrays.copyOfRange(userFactors, user * k, (user + 1) * k);
-  }
-
-  /**
    * Returns a copy of a user's effective vector {@code p_u + |N(u)|^-1/2 sum_{j in N(u)} y_j}.
    *
    * @param user user index
@@ -191,16 +90,6 @@ public final class SvdppModel
    */
   public double[] effectiveUserFactors(int user) {
     return Arrays.copyOfRange(effective, user * k, (user + 1) * k);
-  }
-
-  /**
-   * Returns a copy of an item's factors {@code q_i}.
-   *
-   * @param item item index
-   * @return k values
-   */
-  public double[] itemFactors(int item) {
-    return Arrays.copyOfRange(itemFactors, item * k, (item + 1) * k);
   }
 
   /**
@@ -223,77 +112,8 @@ public final class SvdppModel
     return implicit;
   }
 
-  double[] stats() {
-    return new double[] {mean, minRating, maxRating};
-  }
-
-  double[] regularisation() {
-    return new double[] {regBias, regFactor};
-  }
-
-  double[] userBiases() {
-    return userBias;
-  }
-
-  double[] itemBiases() {
-    return itemBias;
-  }
-
-  double[] userFactorMatrix() {
-    return userFactors;
-  }
-
-  double[] itemFactorMatrix() {
-    return itemFactors;
-  }
-
   double[] implicitFactorMatrix() {
     return implicitFactors;
-  }
-
-  @Override
-  public ModelCard card() {
-    return card;
-  }
-
-  @Override
-  public IdIndex users() {
-    return users;
-  }
-
-  @Override
-  public IdIndex items() {
-    return items;
-  }
-
-  /**
-   * Returns the unclamped estimate {@code mu + b_u + b_i + q_i . (p_u + |N(u)|^-1/2 sum y_j)}.
-   *
-   * @param user user index
-   * @param item item index
-   * @return the estimate
-   */
-  public double estimate(int user, int item) {
-    if (user < 0 || user >= userBias.length) {
-      return mean + itemBias[item];
-    }
-    return mean
-        + userBias[user]
-        + itemBias[item]
-        + Latent.dot(effective, user, itemFactors, item, k);
-  }
-
-  @Override
-  public float predict(int user, int item) {
-    return (float) Math.min(maxRating, Math.max(minRating, estimate(user, item)));
-  }
-
-  /** {@inheritDoc} The scores are the unclamped estimates. */
-  @Override
-  public void score(int user, float[] out) {
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) estimate(user, i);
-    }
   }
 
   /**
@@ -306,18 +126,7 @@ public final class SvdppModel
    */
   @Override
   public void scoreItems(int[] items, float[] values, float[] out) {
-    if (out.length != itemBias.length) {
-      throw new IllegalArgumentException(
-          "out has length " + out.length + ", expected " + itemBias.length);
-    }
-    double[] bp = foldInUser(items, values);
-    for (int i = 0; i < out.length; i++) {
-      double d = 0;
-      for (int f = 0; f < k; f++) {
-        d += bp[f + 1] * itemFactors[i * k + f];
-      }
-      out[i] = (float) (mean + bp[0] + itemBias[i] + d);
-    }
+    super.scoreItems(items, values, out);
   }
 
   /**
@@ -332,6 +141,7 @@ public final class SvdppModel
    * @return {@code [b, (p + z)_0, ..., (p + z)_(k-1)]}
    * @throws dev.seer.api.InputException if an index is outside the items or the lengths differ
    */
+  @Override
   public double[] foldInUser(int[] items, float[] values) {
     Latent.checkFoldIn(items, values, itemBias.length);
     double[] z = new double[k];
@@ -353,17 +163,6 @@ public final class SvdppModel
       out[f + 1] += z[f];
     }
     return out;
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>The cosine of the item factor vectors {@code q}; items without factors score 0 and the query
-   * item negative infinity.
-   */
-  @Override
-  public void similarTo(int item, float[] out) {
-    Latent.cosine(itemFactors, itemNorms, k, item, out);
   }
 
   /**
