@@ -28,6 +28,16 @@ abstract class Network {
   /** The parameters in a fixed order. */
   abstract List<ParamSpec> specs();
 
+  /** Draws a parameter's initial values; networks override it for {@code FIXED} parameters. */
+  float[] initial(ParamSpec spec, SplittableRandom rng) {
+    return spec.initial(rng);
+  }
+
+  /** Users scored per forward pass when scoring many. */
+  int scoreBatch() {
+    return 256;
+  }
+
   /**
    * Returns the training units of an epoch (shuffled by the loop and cut into batches); the default
    * is every user with at least two training items.

@@ -14,12 +14,21 @@ public final class NeuralAlgorithms {
    * @return names such as {@code sasrec}
    */
   public static List<String> names() {
-    return List.of(SasRecOptions.ALGORITHM);
+    return List.of(
+        SasRecOptions.ALGORITHM,
+        Gru4RecOptions.ALGORITHM,
+        CaserOptions.ALGORITHM,
+        NeuMfOptions.ALGORITHM,
+        TwoTowerOptions.ALGORITHM);
   }
 
   static NetworkConfig parse(String algorithm, Opts r) {
     return switch (algorithm) {
       case SasRecOptions.ALGORITHM -> SasRecOptions.parse(r);
+      case Gru4RecOptions.ALGORITHM -> Gru4RecOptions.parse(r);
+      case CaserOptions.ALGORITHM -> CaserOptions.parse(r);
+      case NeuMfOptions.ALGORITHM -> NeuMfOptions.parse(r);
+      case TwoTowerOptions.ALGORITHM -> TwoTowerOptions.parse(r);
       default ->
           throw new InputException(
               "Unknown neural algorithm '" + algorithm + "'; known: " + names() + ".");

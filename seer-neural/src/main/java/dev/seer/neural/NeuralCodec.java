@@ -118,6 +118,38 @@ public abstract class NeuralCodec implements ModelCodec<NeuralModel> {
     return new NeuralModel(card, users, items, net, values, h);
   }
 
+  /** Stores GRU4Rec models. */
+  public static final class Gru4RecCodec extends NeuralCodec {
+    /** Creates the codec. */
+    public Gru4RecCodec() {
+      super(Gru4RecOptions.ALGORITHM);
+    }
+  }
+
+  /** Stores Caser models. */
+  public static final class CaserCodec extends NeuralCodec {
+    /** Creates the codec. */
+    public CaserCodec() {
+      super(CaserOptions.ALGORITHM);
+    }
+  }
+
+  /** Stores NeuMF models. */
+  public static final class NeuMfCodec extends NeuralCodec {
+    /** Creates the codec. */
+    public NeuMfCodec() {
+      super(NeuMfOptions.ALGORITHM);
+    }
+  }
+
+  /** Stores two-tower models. */
+  public static final class TwoTowerCodec extends NeuralCodec {
+    /** Creates the codec. */
+    public TwoTowerCodec() {
+      super(TwoTowerOptions.ALGORITHM);
+    }
+  }
+
   /** Stores SASRec models. */
   public static final class SasRecCodec extends NeuralCodec {
     /** Creates the codec. */

@@ -22,7 +22,6 @@ import java.util.SplittableRandom;
  */
 final class NeuralLoop {
   static final int CUTOFF = 10;
-  private static final int EVAL_BATCH = 256;
 
   /** What training produced. */
   record Result(
@@ -61,7 +60,7 @@ final class NeuralLoop {
     float[][] init = new float[net.specs().size()][];
     SplittableRandom initRng = new SplittableRandom(seed);
     for (int i = 0; i < init.length; i++) {
-      init[i] = net.specs().get(i).initial(initRng);
+      init[i] = net.initial(net.specs().get(i), initRng);
     }
     Path ckpt = opts.checkpoint().isEmpty() ? null : Path.of(opts.checkpoint());
     String task = net.algorithm() + ": training";
@@ -192,8 +191,8 @@ final class NeuralLoop {
     }
     double sum = 0;
     int items = data.numItems;
-    for (int from = 0; from < n; from += EVAL_BATCH) {
-      int to = Math.min(n, from + EVAL_BATCH);
+    for (int from = 0; from < n; from += net.scoreBatch()) {
+      int to = Math.min(n, from + net.scoreBatch());
       int[] bu = Arrays.copyOfRange(users, from, to);
       int[][] hist = new int[bu.length][];
       for (int r = 0; r < bu.length; r++) {

@@ -16,8 +16,6 @@ import dev.seer.api.Recommender;
  * PyTorch's intra-op threads.
  */
 public final class NeuralModel implements Recommender, FoldIn {
-  private static final int BATCH = 256;
-
   private final ModelCard card;
   private final IdIndex users;
   private final IdIndex items;
@@ -111,8 +109,9 @@ public final class NeuralModel implements Recommender, FoldIn {
     for (int k = 0; k < users.length; k++) {
       h[k] = history(users[k]);
     }
-    for (int from = 0; from < users.length; from += BATCH) {
-      int to = Math.min(users.length, from + BATCH);
+    int batch = network.scoreBatch();
+    for (int from = 0; from < users.length; from += batch) {
+      int to = Math.min(users.length, from + batch);
       int[] u = java.util.Arrays.copyOfRange(users, from, to);
       int[][] hh = java.util.Arrays.copyOfRange(h, from, to);
       float[][] oo = java.util.Arrays.copyOfRange(out, from, to);
@@ -127,6 +126,8 @@ public final class NeuralModel implements Recommender, FoldIn {
         throw new IllegalArgumentException("score array length " + o.length + ", expected " + n);
       }
     }
+    // Grad mode is per thread in PyTorch and on in new threads; scoring never records gradients.
+    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     try (NDManager m = root.newSubManager()) {
       params.tempAttach(m);
       NDArray s = network.scores(params, users, hist, m);

@@ -16,6 +16,7 @@ import java.util.Map;
 public final class NeuralTrainer implements Trainer<NeuralModel> {
   private final NetworkConfig network;
   private final TrainOptions options;
+  private final float[][] itemFeatures;
 
   /**
    * Creates a trainer.
@@ -29,6 +30,45 @@ public final class NeuralTrainer implements Trainer<NeuralModel> {
     }
     this.network = network;
     this.options = options;
+    this.itemFeatures = null;
+  }
+
+  private NeuralTrainer(NetworkConfig network, TrainOptions options, float[][] features) {
+    this.network = network;
+    this.options = options;
+    this.itemFeatures = features;
+  }
+
+  /**
+   * Returns a two-tower trainer whose item tower also reads fixed feature vectors (for example text
+   * embeddings), one row per item index of the training data.
+   *
+   * @param features one vector per item, all of the same width
+   * @return the trainer
+   * @throws InputException if this is not a two-tower trainer or the rows differ in width
+   */
+  public NeuralTrainer withItemFeatures(float[][] features) {
+    if (!(network instanceof TwoTowerOptions t)) {
+      throw new InputException(
+          "Item features are read by two-tower only, not by " + network.algorithm() + ".");
+    }
+    if (features == null || features.length == 0 || features[0].length == 0) {
+      throw new InputException("Give at least one item feature vector with at least one value.");
+    }
+    int w = features[0].length;
+    for (int i = 0; i < features.length; i++) {
+      if (features[i].length != w) {
+        throw new InputException(
+            "Item feature row "
+                + i
+                + " has "
+                + features[i].length
+                + " values, row 0 has "
+                + w
+                + "; give rows of one width.");
+      }
+    }
+    return new NeuralTrainer(t.withFeatureDims(w), options, features);
   }
 
   /**
@@ -89,6 +129,17 @@ public final class NeuralTrainer implements Trainer<NeuralModel> {
     NeuralEngine.setThreads(context.threads());
     int[][] all = Sequences.of(train);
     Network net = network.build(train.numUsers(), train.numItems());
+    if (net instanceof TwoTower tt && itemFeatures != null) {
+      if (itemFeatures.length != train.numItems()) {
+        throw new InputException(
+            "There are "
+                + itemFeatures.length
+                + " item feature rows but the data has "
+                + train.numItems()
+                + " items; give one row per item index.");
+      }
+      tt.features(itemFeatures);
+    }
     int[][] seqs = all;
     int[] validation = null;
     if (options.validate()) {

@@ -25,7 +25,13 @@ final class Optimizer {
   Optimizer(OptimizerKind kind, float weightDecay, Params params, NDManager state) {
     this.kind = kind;
     this.weightDecay = weightDecay;
-    this.params = params.arrays();
+    List<NDArray> trainable = new java.util.ArrayList<>();
+    for (int i = 0; i < params.specs().size(); i++) {
+      if (params.specs().get(i).init() != ParamSpec.Init.FIXED) {
+        trainable.add(params.arrays().get(i));
+      }
+    }
+    this.params = trainable;
     this.first = new NDArray[this.params.size()];
     this.second = new NDArray[this.params.size()];
     for (int i = 0; i < first.length; i++) {

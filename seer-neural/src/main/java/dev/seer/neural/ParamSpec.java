@@ -20,7 +20,9 @@ record ParamSpec(String name, long[] shape, Init init) {
     /** Uniform in ±sqrt(6 / (fanIn + fanOut)) over the last two dimensions (Glorot). */
     XAVIER,
     /** Normal with standard deviation 0.02, the usual choice for embedding tables. */
-    EMBEDDING
+    EMBEDDING,
+    /** Given by the network (for example item feature vectors) and never trained. */
+    FIXED
   }
 
   ParamSpec {
@@ -47,7 +49,7 @@ record ParamSpec(String name, long[] shape, Init init) {
   float[] initial(SplittableRandom rng) {
     float[] v = new float[size()];
     switch (init) {
-      case ZEROS -> {}
+      case ZEROS, FIXED -> {}
       case ONES -> Arrays.fill(v, 1f);
       case EMBEDDING -> {
         for (int i = 0; i < v.length; i++) {

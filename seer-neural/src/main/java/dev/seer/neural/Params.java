@@ -41,7 +41,7 @@ final class Params {
             "parameter " + s + " needs " + s.size() + " values, got " + values[i].length);
       }
       NDArray a = manager.create(values[i], new Shape(s.shape()));
-      if (gradient) {
+      if (gradient && s.init() != ParamSpec.Init.FIXED) {
         a.setRequiresGradient(true);
       }
       m.put(s.name(), a);

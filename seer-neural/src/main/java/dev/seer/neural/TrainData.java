@@ -11,12 +11,30 @@ final class TrainData {
   final int numUsers;
   final int numItems;
   final int[][] sequences;
+
+  /** Every training (user, item) pair, user by user in sequence order. */
+  final int[] pairUser;
+
+  final int[] pairItem;
   private final int[][] known;
 
   TrainData(int numUsers, int numItems, int[][] sequences, int[][] all) {
     this.numUsers = numUsers;
     this.numItems = numItems;
     this.sequences = sequences;
+    int n = 0;
+    for (int[] s : sequences) {
+      n += s.length;
+    }
+    pairUser = new int[n];
+    pairItem = new int[n];
+    int k = 0;
+    for (int u = 0; u < sequences.length; u++) {
+      for (int i : sequences[u]) {
+        pairUser[k] = u;
+        pairItem[k++] = i;
+      }
+    }
     this.known = new int[all.length][];
     for (int u = 0; u < all.length; u++) {
       int[] s = all[u].clone();
