@@ -7,7 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 mvn -B -q -o -Dspotless.skip=true -pl seer-neural -am test-compile >/dev/null
-mvn -B -q -o -pl seer-neural dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -q -o -pl seer-neural -am dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$ROOT/seer-neural/target/test-classpath.txt" >/dev/null
 # Run from a snapshot of the compiled classes, so that rebuilding during a long run is harmless.
 SNAP="$(mktemp -d "$ROOT/seer-neural/target/bench-XXXXXX")"

@@ -79,9 +79,4 @@ abstract class Network {
    * @return scores of shape (batch, numItems)
    */
   abstract NDArray scores(Params p, int[] users, int[][] histories, NDManager m);
-
-  /** Whether scores come from the history alone (true) or also from a trained user vector. */
-  boolean sequential() {
-    return true;
-  }
 }

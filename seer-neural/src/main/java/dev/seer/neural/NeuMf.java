@@ -39,11 +39,6 @@ final class NeuMf extends Network {
   }
 
   @Override
-  boolean sequential() {
-    return false;
-  }
-
-  @Override
   int scoreBatch() {
     return 32;
   }
