@@ -1,6 +1,5 @@
 package dev.seer.cli;
 
-import dev.seer.algorithms.Algorithms;
 import dev.seer.api.InputException;
 import dev.seer.api.Recommender;
 import dev.seer.api.Trainer;
@@ -55,7 +54,7 @@ final class AlgorithmOptions {
     }
     List<Spec> specs = new ArrayList<>();
     for (String a : algorithms) {
-      specs.add(new Spec(a, Algorithms.create(a, byAlgo.getOrDefault(a, Map.of()))));
+      specs.add(new Spec(a, Trainers.create(a, byAlgo.getOrDefault(a, Map.of()))));
     }
     return specs;
   }

@@ -1,6 +1,5 @@
 package dev.seer.cli;
 
-import dev.seer.algorithms.Algorithms;
 import dev.seer.api.Dataset;
 import dev.seer.api.InputException;
 import dev.seer.api.ModelCard;
@@ -73,7 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
       }
       options.put(p.substring(0, eq), p.substring(eq + 1));
     }
-    Trainer<? extends Recommender> trainer = Algorithms.create(algorithm, options);
+    Trainer<? extends Recommender> trainer = Trainers.create(algorithm, options);
     try (CliProgress progress = new CliProgress(System.err)) {
       Dataset ds = dataOptions.read(progress, o);
       int threads = Runtime.getRuntime().availableProcessors();

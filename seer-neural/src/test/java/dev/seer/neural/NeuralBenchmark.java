@@ -1,0 +1,178 @@
+package dev.seer.neural;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.seer.algorithms.Algorithms;
+import dev.seer.api.Interactions;
+import dev.seer.api.ProgressListener;
+import dev.seer.api.Recommender;
+import dev.seer.api.Split;
+import dev.seer.api.Trainer;
+import dev.seer.api.TrainingContext;
+import dev.seer.data.io.DatasetReaders;
+import dev.seer.data.io.ReadOptions;
+import dev.seer.data.split.LeaveLastKSplitter;
+import dev.seer.eval.EvalOptions;
+import dev.seer.eval.EvalResult;
+import dev.seer.eval.Evaluator;
+import dev.seer.eval.Machine;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Leave-one-out-by-time benchmark of the neural models against seer-algorithms baselines: each
+ * user's latest interaction is the test item, every rating counts as an implicit interaction, full
+ * ranking over all items the user has not trained on, HR@10 and NDCG@10.
+ *
+ * <p>Usage: {@code NeuralBenchmark OUT.json DATA FORMAT NOTE spec...} where a spec is an algorithm
+ * name with optional options, {@code sasrec:max-length=200;epochs=200}.
+ */
+public final class NeuralBenchmark {
+  private NeuralBenchmark() {}
+
+  /**
+   * Runs the benchmark.
+   *
+   * @param args see the class comment
+   * @throws Exception on failure
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length < 5) {
+      System.err.println("usage: NeuralBenchmark OUT.json DATA FORMAT NOTE spec...");
+      System.exit(2);
+    }
+    Path out = Path.of(args[0]);
+    Path data = Path.of(args[1]);
+    String format = args[2];
+    String note = args[3];
+    List<String> specs = Arrays.asList(args).subList(4, args.length);
+    Interactions all =
+        DatasetReaders.read(data, format, ReadOptions.strict(), null)
+            .dataset()
+            .interactions()
+            .withRatings(null);
+    Split split = new LeaveLastKSplitter(1).split(all);
+    int cores = Runtime.getRuntime().availableProcessors();
+    // PyTorch intra-op threads; on an oversubscribed machine 1 is several times faster than 2
+    int threads = Integer.getInteger("bench.threads", cores);
+    EvalOptions eo = new EvalOptions(new int[] {10}, null, 0, 42, cores);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    try (OutputStream os = Files.newOutputStream(out);
+        JsonGenerator g = new JsonFactory().createGenerator(os)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("benchmark", "neural vs baselines, leave-one-out by time, full ranking");
+      g.writeStringField("date", Instant.now().toString());
+      g.writeStringField("command", command(args));
+      g.writeObjectFieldStart("machine");
+      for (Map.Entry<String, String> e : Machine.describe().entrySet()) {
+        g.writeStringField(e.getKey(), e.getValue());
+      }
+      g.writeStringField("engine", "DJL 0.35.1, PyTorch " + NeuralEngine.version() + " CPU");
+      g.writeNumberField("trainingThreads", threads);
+      g.writeStringField("note", note);
+      g.writeEndObject();
+      g.writeObjectFieldStart("data");
+      g.writeStringField("path", data.toString());
+      g.writeNumberField("rows", all.size());
+      g.writeNumberField("users", all.numUsers());
+      g.writeNumberField("items", all.numItems());
+      g.writeNumberField("trainRows", split.train().size());
+      g.writeNumberField("testRows", split.test().size());
+      g.writeStringField(
+          "protocol",
+          "every rating is an implicit interaction; each user's latest row by timestamp (ties by"
+              + " file order) is the test item, the rest is training; the neural models hold out"
+              + " each user's latest training row for early stopping on validation NDCG@10 and"
+              + " then score from the whole training sequence; "
+              + eo.protocol());
+      g.writeEndObject();
+      g.writeArrayFieldStart("runs");
+      for (String spec : specs) {
+        int colon = spec.indexOf(':');
+        String name = colon < 0 ? spec : spec.substring(0, colon);
+        Map<String, String> options =
+            colon < 0
+                ? Map.of()
+                : Algorithms.parseOptions(spec.substring(colon + 1).replace(';', ','));
+        boolean neural = NeuralAlgorithms.names().contains(name);
+        Trainer<? extends Recommender> trainer =
+            neural ? NeuralTrainer.create(name, options) : Algorithms.create(name, options);
+        List<String> log = new ArrayList<>();
+        ProgressListener pl =
+            (task, done, total) -> {
+              if (task.contains("epoch")) {
+                System.err.println(task);
+                log.add(task);
+              }
+            };
+        long t0 = System.nanoTime();
+        Recommender model =
+            trainer.fit(split.train(), new TrainingContext(42, Map.of(), pl, threads));
+        double trainSec = (System.nanoTime() - t0) / 1e9;
+        EvalResult r = Evaluator.evaluate(name, model, split, eo, Map.of(), null);
+        double hr = r.mean("HitRate@10");
+        double ndcg = r.mean("NDCG@10");
+        System.out.printf("%s: HR@10 %.4f NDCG@10 %.4f train %.1f s%n", name, hr, ndcg, trainSec);
+        g.writeStartObject();
+        g.writeStringField("algorithm", name);
+        g.writeObjectFieldStart("options");
+        Map<String, String> shown =
+            neural ? ((NeuralTrainer) trainer).asMap() : new LinkedHashMap<>(options);
+        if (!neural) {
+          shown.putAll(Algorithms.defaults(name));
+          shown.putAll(options);
+        }
+        for (Map.Entry<String, String> e : shown.entrySet()) {
+          g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField("HR@10", round(hr));
+        g.writeNumberField("NDCG@10", round(ndcg));
+        g.writeNumberField("testUsers", r.users().length);
+        g.writeNumberField("trainSeconds", round(trainSec));
+        Map<String, Double> m = model.card().metrics();
+        if (neural) {
+          double epochs = m.get("epochs");
+          g.writeNumberField("epochsRun", (int) epochs);
+          g.writeNumberField("secondsPerEpoch", round(trainSec / epochs));
+          if (m.containsKey("best-epoch")) {
+            g.writeNumberField("bestEpoch", m.get("best-epoch").intValue());
+            g.writeNumberField(
+                "secondsToBestEpoch", round(trainSec / epochs * m.get("best-epoch")));
+            g.writeNumberField("validationNDCG@10", round(m.get("validation-ndcg@10")));
+          }
+          g.writeArrayFieldStart("progress");
+          for (String line : log) {
+            g.writeString(line);
+          }
+          g.writeEndArray();
+        }
+        g.writeEndObject();
+        g.flush();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    System.out.println("wrote " + out);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+
+  private static String command(String[] args) {
+    StringBuilder b = new StringBuilder("seer-neural/benchmark.sh");
+    for (String a : args) {
+      b.append(" '").append(a.replace("'", "'\\''")).append("'");
+    }
+    return b.toString();
+  }
+}
