@@ -7,7 +7,13 @@ cd "$(dirname "$0")/.."
 mvn -B -q -o -pl seer-spark -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/seer-spark/target/test-classpath.txt" -Dmdep.includeScope=test \
   -Dspotless.skip=true
-CP="seer-spark/target/classes:seer-spark/target/test-classes:seer-api/target/classes:seer-data/target/classes:seer-eval/target/classes:seer-algorithms/target/classes:$(cat seer-spark/target/test-classpath.txt)"
+# Run from a copy of the classes, so that a build during the run does not change them.
+STAGE=$(mktemp -d /tmp/seer-spark-bench.XXXXXX)
+for m in seer-spark seer-api seer-data seer-eval seer-algorithms; do
+  cp -r "$m/target/classes" "$STAGE/$m"
+done
+cp -r seer-spark/target/test-classes "$STAGE/seer-spark-test"
+CP="$STAGE/seer-spark:$STAGE/seer-spark-test:$STAGE/seer-api:$STAGE/seer-data:$STAGE/seer-eval:$STAGE/seer-algorithms:$(cat seer-spark/target/test-classpath.txt)"
 OPENS=$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' seer-spark/pom.xml)
 export SPARK_USER="${SPARK_USER:-seer}" SPARK_LOCAL_IP=127.0.0.1
 case "${1:-}" in

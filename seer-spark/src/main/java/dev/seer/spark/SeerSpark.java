@@ -37,12 +37,24 @@ public final class SeerSpark {
     }
     SparkSession spark = null;
     try {
-      Runnable job = job(args);
+      job(args);
       spark = Sessions.fromEnvironment("seer " + args[0]);
       run(spark, args);
     } catch (SeerException e) {
       System.err.println("seer-spark: " + e.getMessage());
       System.exit(2);
+    } catch (Exception e) {
+      // Spark reports missing input paths and unknown columns with an AnalysisException (checked
+      // in Java's eyes, thrown unchecked by Scala); its message names them.
+      if (e instanceof org.apache.spark.sql.AnalysisException a) {
+        System.err.println(
+            "seer-spark: " + a.getSimpleMessage() + "; check the paths and columns.");
+        System.exit(2);
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e);
     } finally {
       if (spark != null) {
         spark.stop();
@@ -50,8 +62,11 @@ public final class SeerSpark {
     }
   }
 
-  private static Runnable job(String[] args) {
-    // Validates the job name before a session is started.
+  /** Validates the job name (before a session is started). */
+  private static void job(String[] args) {
+    if (args.length == 0) {
+      throw new dev.seer.api.InputException("No job given; " + USAGE + ".");
+    }
     switch (args[0]) {
       case "prepare":
       case "train-als":
@@ -59,7 +74,7 @@ public final class SeerSpark {
       case "evaluate":
       case "topn":
       case "export":
-        return () -> {};
+        return;
       default:
         throw new dev.seer.api.InputException(
             "Unknown job '" + args[0] + "'; " + USAGE.substring("usage: ".length()) + ".");
@@ -130,12 +145,11 @@ public final class SeerSpark {
             a.get("item", "1"),
             a.get("rating", null),
             a.get("time", null),
-            ErrorPolicy.valueOf(a.get("on-error", "fail").toUpperCase(Locale.ROOT)),
+            policy(a.get("on-error", "fail")),
             5);
-    String dedup = a.get("dedup", "none");
     PrepareOptions o =
         new PrepareOptions(
-            dedup.equals("none") ? null : DedupPolicy.valueOf(dedup.toUpperCase(Locale.ROOT)),
+            dedup(a.get("dedup", "none")),
             a.getInt("min-per-user", 0),
             a.getInt("min-per-item", 0),
             a.getDouble("test-ratio", 0.2),
@@ -209,11 +223,7 @@ public final class SeerSpark {
     Prepared p = Prepared.read(spark, a.required("data"));
     String model = a.required("model");
     String kind = kind(a);
-    int[] ks =
-        Arrays.stream(a.get("cutoffs", "10,20").split(","))
-            .map(String::strip)
-            .mapToInt(Integer::parseInt)
-            .toArray();
+    int[] ks = cutoffs(a.get("cutoffs", "10,20"));
     DistributedEval.Summary s =
         DistributedEval.evaluate(
             spark,
@@ -250,6 +260,45 @@ public final class SeerSpark {
     Path out = Path.of(a.required("out"));
     var m = Export.run(spark, a.required("data"), a.required("model"), out);
     return "exported " + m.users().size() + " users x " + m.items().size() + " items to " + out;
+  }
+
+  private static ErrorPolicy policy(String v) {
+    switch (v.toLowerCase(Locale.ROOT)) {
+      case "fail":
+        return ErrorPolicy.FAIL;
+      case "skip":
+        return ErrorPolicy.SKIP;
+      default:
+        throw new dev.seer.api.InputException("--on-error is '" + v + "'; use fail or skip.");
+    }
+  }
+
+  private static DedupPolicy dedup(String v) {
+    switch (v.toLowerCase(Locale.ROOT)) {
+      case "none":
+        return null;
+      case "first":
+        return DedupPolicy.FIRST;
+      case "last":
+        return DedupPolicy.LAST;
+      case "mean":
+        return DedupPolicy.MEAN;
+      default:
+        throw new dev.seer.api.InputException(
+            "--dedup is '" + v + "'; use none, first, last or mean.");
+    }
+  }
+
+  private static int[] cutoffs(String text) {
+    try {
+      return Arrays.stream(text.split(","))
+          .map(String::strip)
+          .mapToInt(Integer::parseInt)
+          .toArray();
+    } catch (NumberFormatException e) {
+      throw new dev.seer.api.InputException(
+          "--cutoffs is '" + text + "'; give whole numbers separated by commas, e.g. 10,20.");
+    }
   }
 
   private static String kind(Args a) {

@@ -80,6 +80,9 @@ public final class AlsVsSparkBenchmark {
     AlsModel seer = new AlsTrainer(opts).fit(train, new TrainingContext(42, null, pl, threads));
     double seerTrain = (System.nanoTime() - t0) / 1e9;
     EvalResult seerEval = Evaluator.evaluate("als", seer, split, eval);
+    System.out.printf(
+        "seer: %.1f s, per iteration %s, Recall@20 %.4f%n",
+        seerTrain, seerIter, seerEval.mean("Recall@20"));
 
     // Spark MLlib, on the same training rows and indices.
     long users = countNonEmpty(train.byUser());
@@ -115,6 +118,9 @@ public final class AlsVsSparkBenchmark {
     double sparkPerIter = (sparkFull - sparkOne) / (opts.iterations() - 1);
     AlsModel wrapped = wrap(sparkModel, train, full, opts.regularization());
     EvalResult sparkEval = Evaluator.evaluate("spark-als", wrapped, split, eval);
+    System.out.printf(
+        "spark: 1 iteration %.1f s, %d iterations %.1f s, Recall@20 %.4f%n",
+        sparkOne, opts.iterations(), sparkFull, sparkEval.mean("Recall@20"));
     // The other regularisation match, for the quality comparison only.
     AlsSettings other =
         new AlsSettings(64, regParamTotal, opts.alpha(), opts.iterations(), true, 2, 42);

@@ -105,7 +105,7 @@ public final class ScaleBenchmark {
           "generate (single machine)",
           () -> {
             if (!Files.exists(tsv)) {
-              new SyntheticGenerator().writeTsv(so, tsv, null);
+              new SyntheticGenerator().writeTsv(so, tsv, dev.seer.api.ProgressListener.NONE);
             }
             return "";
           });
@@ -181,6 +181,7 @@ public final class ScaleBenchmark {
                   + " rows");
       spark.catalog().clearCache();
       Json.write(json, out);
+      Files.writeString(svg, Plot.svg(runs));
       System.out.println("size " + n + " done: " + stages);
     }
     spark.stop();
