@@ -88,9 +88,31 @@ public final class ScaleBenchmark {
             + " every user");
     List<Object> runs = new ArrayList<>();
     out.put("runs", runs);
+    // Runs of other sizes from an earlier invocation (each run keeps its own date) are kept, so
+    // that sizes can be measured one invocation at a time.
+    if (Files.exists(json)) {
+      Map<?, ?> old =
+          new com.fasterxml.jackson.databind.ObjectMapper().readValue(json.toFile(), Map.class);
+      if (old.get("runs") instanceof List<?> l) {
+        for (Object o : l) {
+          if (o instanceof Map<?, ?> m
+              && !sizes.contains(((Number) m.get("interactions")).longValue())) {
+            runs.add(o);
+          }
+        }
+      }
+    }
+    runs.sort(
+        (a, b) ->
+            Long.compare(
+                ((Number) ((Map<?, ?>) a).get("interactions")).longValue(),
+                ((Number) ((Map<?, ?>) b).get("interactions")).longValue()));
+    save = () -> Json.write(json, out);
     for (long n : sizes) {
       Map<String, Object> run = new LinkedHashMap<>();
       run.put("interactions", n);
+      run.put("date", Instant.now().toString());
+      run.put("complete", false);
       Map<String, Object> stages = new LinkedHashMap<>();
       run.put("stages", stages);
       runs.add(run);
@@ -180,6 +202,7 @@ public final class ScaleBenchmark {
                       work.resolve("topn-" + n).toString())
                   + " rows");
       spark.catalog().clearCache();
+      run.put("complete", true);
       Json.write(json, out);
       Files.writeString(svg, Plot.svg(runs));
       System.out.println("size " + n + " done: " + stages);
@@ -188,6 +211,8 @@ public final class ScaleBenchmark {
     Files.writeString(svg, Plot.svg(runs));
     Json.write(json, out);
   }
+
+  private static Runnable save = () -> {};
 
   private static void stage(Map<String, Object> stages, String name, Supplier<String> body) {
     System.gc();
@@ -212,6 +237,7 @@ public final class ScaleBenchmark {
       m.put("result", note);
     }
     stages.put(name, m);
+    save.run();
     System.out.printf(
         Locale.ROOT, "  %s: %.1f s, peak heap %.0f MiB%n", name, secs, peak / 1048576.0);
   }
