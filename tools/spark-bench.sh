@@ -28,8 +28,11 @@ case "${1:-}" in
     java -Xmx6g $OPENS -cp "$CP" dev.seer.spark.bench.ScaleBenchmark \
       docs/benchmarks/spark-scale.json docs/benchmarks/spark-scale.svg /tmp/seer-spark-scale $SIZES
     ;;
+  plot)
+    java -cp "$CP" dev.seer.spark.bench.PlotScale docs/benchmarks/spark-scale.json docs/benchmarks/spark-scale.svg
+    ;;
   *)
-    echo "usage: tools/spark-bench.sh als-vs-spark | scale [SIZES...]" >&2
+    echo "usage: tools/spark-bench.sh als-vs-spark | scale [SIZES...] | plot" >&2
     exit 2
     ;;
 esac
