@@ -47,18 +47,18 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--db",
-      defaultValue = "jdbc:sqlite:seer-data/seer.db",
+      defaultValue = "jdbc:sqlite:seer-state/seer.db",
       paramLabel = "URL",
-      description = "JDBC URL of the store (default jdbc:sqlite:seer-data/seer.db).")
+      description = "JDBC URL of the store (default jdbc:sqlite:seer-state/seer.db).")
   String db;
 
   @Option(
       names = "--root-key-file",
-      defaultValue = "seer-data/root.key",
+      defaultValue = "seer-state/root.key",
       paramLabel = "FILE",
       description =
           "The operator's key for creating applications; read from SEER_ROOT_KEY, else this file,"
-              + " created with a random key when missing (default seer-data/root.key).")
+              + " created with a random key when missing (default seer-state/root.key).")
   Path rootKeyFile;
 
   @Option(

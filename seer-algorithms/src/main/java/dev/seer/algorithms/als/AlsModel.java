@@ -99,6 +99,48 @@ public final class AlsModel
   }
 
   /**
+   * Builds a model from factors trained elsewhere (for example by Spark MLlib in seer-spark), so
+   * that it is saved, loaded and served like one trained by {@link AlsTrainer}.
+   *
+   * @param card the model card; its algorithm should be {@link AlsTrainer#ALGORITHM}
+   * @param users the user ids, aligned with the rows of {@code userFactors} and {@code train}
+   * @param items the item ids, aligned with the rows of {@code itemFactors} and columns of {@code
+   *     train}
+   * @param factors k
+   * @param regularization λ used for fold-in of new users (greater than 0)
+   * @param alpha confidence slope used for fold-in (0 or more)
+   * @param useRatings whether training values set the confidences
+   * @param userFactors users × k, row-major
+   * @param itemFactors items × k, row-major
+   * @param train the training interactions, users × items
+   * @return the model
+   * @throws IllegalArgumentException if the shapes do not match
+   */
+  public static AlsModel fromFactors(
+      ModelCard card,
+      IdIndex users,
+      IdIndex items,
+      int factors,
+      double regularization,
+      double alpha,
+      boolean useRatings,
+      float[] userFactors,
+      float[] itemFactors,
+      SparseMatrix train) {
+    return new AlsModel(
+        card,
+        users,
+        items,
+        factors,
+        regularization,
+        alpha,
+        useRatings,
+        userFactors,
+        itemFactors,
+        train);
+  }
+
+  /**
    * The confidence of an observed pair with value {@code r}: {@code 1 + α r}, as a float.
    *
    * @param alpha the slope

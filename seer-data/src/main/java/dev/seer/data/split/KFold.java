@@ -5,13 +5,13 @@ import dev.seer.api.Interactions;
 import dev.seer.api.Split;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * K-fold cross-validation, stratified per user: each user's rows are shuffled and dealt to the
- * folds in turn (a user's rows are spread over the folds as evenly as possible, and fold sizes
- * differ by at most one row). Fold {@code f}'s test part is the rows dealt to {@code f}; its train
- * part is all other rows. The test parts partition the data.
+ * folds in turn from a random first fold ({@link PerUser#dealFolds}), so a user's rows are spread
+ * over the folds as evenly as possible and the deal depends only on the seed, the user's external
+ * id and the user's rows. Fold {@code f}'s test part is the rows dealt to {@code f}; its train part
+ * is all other rows. The test parts partition the data.
  *
  * @param k number of folds, at least 2
  * @param seed random seed
@@ -32,11 +32,16 @@ public record KFold(int k, long seed) {
    */
   public int[] assignments(Interactions data) {
     int[] fold = new int[data.size()];
-    SplittableRandom rnd = new SplittableRandom(seed);
-    long dealt = rnd.nextInt(k);
-    for (int[] rows : Rows.byUser(data)) {
-      for (int r : Rows.pick(rows, rows.length, rnd)) {
-        fold[r] = (int) (dealt++ % k);
+    int[][] groups = Rows.byUser(data);
+    for (int u = 0; u < groups.length; u++) {
+      int[] rows = groups[u];
+      if (rows.length == 0) {
+        continue;
+      }
+      Rows.UserRows r = Rows.UserRows.of(data, rows);
+      int[] f = PerUser.dealFolds(seed, data.users().id(u), r.items, r.ratings, r.times, k);
+      for (int j = 0; j < rows.length; j++) {
+        fold[rows[j]] = f[j];
       }
     }
     return fold;

@@ -73,22 +73,6 @@ final class Rows {
   }
 
   /**
-   * Picks {@code count} of the given rows uniformly at random (partial Fisher-Yates on a copy).
-   *
-   * @return the picked rows
-   */
-  static int[] pick(int[] rows, int count, SplittableRandom rnd) {
-    int[] a = rows.clone();
-    for (int j = 0; j < count; j++) {
-      int r = j + rnd.nextInt(a.length - j);
-      int t = a[j];
-      a[j] = a[r];
-      a[r] = t;
-    }
-    return java.util.Arrays.copyOf(a, count);
-  }
-
-  /**
    * Rounds {@code x} down or up at random so that the expected value is {@code x}.
    *
    * @return floor(x) or floor(x) + 1
@@ -100,26 +84,54 @@ final class Rows {
   }
 
   /**
-   * Marks a per-user random share of rows: each user with n >= 2 rows gets round(n * ratio) rows
-   * marked (rounded up or down at random so the expected share is exact), at most n - 1; users with
-   * one row get none.
+   * Marks a per-user random share of rows with {@link PerUser#pickShare}: each user with n >= 2
+   * rows gets round(n * ratio) rows marked (rounded up or down at random so the expected share is
+   * exact), at most n - 1; users with one row get none. A user's choice depends only on the seed,
+   * the user's external id and the user's rows, not on row order or other users.
    *
    * @return per row, true if picked
    */
   static boolean[] perUserRandom(Interactions d, double ratio, long seed) {
     boolean[] marked = new boolean[d.size()];
-    SplittableRandom rnd = new SplittableRandom(seed);
-    for (int[] rows : byUser(d)) {
-      int n = rows.length;
-      if (n < 2) {
+    int[][] groups = byUser(d);
+    for (int u = 0; u < groups.length; u++) {
+      int[] rows = groups[u];
+      if (rows.length < 2) {
         continue;
       }
-      int m = Math.min(n - 1, stochasticRound(n * ratio, rnd));
-      for (int k : pick(rows, m, rnd)) {
-        marked[k] = true;
+      UserRows r = UserRows.of(d, rows);
+      boolean[] p = PerUser.pickShare(seed, d.users().id(u), r.items, r.ratings, r.times, ratio);
+      for (int j = 0; j < rows.length; j++) {
+        marked[rows[j]] = p[j];
       }
     }
     return marked;
+  }
+
+  /** One user's rows as the arrays {@link PerUser} takes. */
+  static final class UserRows {
+    final String[] items;
+    final float[] ratings;
+    final long[] times;
+
+    private UserRows(String[] items, float[] ratings, long[] times) {
+      this.items = items;
+      this.ratings = ratings;
+      this.times = times;
+    }
+
+    static UserRows of(Interactions d, int[] rows) {
+      int n = rows.length;
+      String[] items = new String[n];
+      float[] ratings = new float[n];
+      long[] times = new long[n];
+      for (int j = 0; j < n; j++) {
+        items[j] = d.items().id(d.item(rows[j]));
+        ratings[j] = d.rating(rows[j]);
+        times[j] = d.timestamp(rows[j]);
+      }
+      return new UserRows(items, ratings, times);
+    }
   }
 
   /**

@@ -2,12 +2,13 @@ package dev.seer.data.split;
 
 import dev.seer.api.Interactions;
 import dev.seer.api.Split;
-import java.util.SplittableRandom;
 
 /**
  * Strong-generalisation split: a seeded share of the users with at least two rows is held out
- * entirely. Of each held-out user's n rows, about {@code n * testRatio} random rows (at least 1, at
- * most n - 1) go to {@code test} and the rest to {@code foldIn}; every other user's rows are train.
+ * entirely (the users with the smallest {@link PerUser#holdoutKey}, a hash of the seed and the
+ * external user id). Of each held-out user's n rows, about {@code n * testRatio} random rows (at
+ * least 1, at most n - 1) go to {@code test} ({@link PerUser#pickAtLeastOne}) and the rest to
+ * {@code foldIn}; every other user's rows are train.
  *
  * @param userFraction share of eligible users held out, in (0, 1); at least one user is held out
  * @param testRatio share of a held-out user's rows that go to test, in (0, 1)
@@ -37,20 +38,27 @@ public record UserHoldoutSplitter(double userFraction, double testRatio, long se
         candidates[o++] = u;
       }
     }
-    SplittableRandom rnd = new SplittableRandom(seed);
     int held = eligible == 0 ? 0 : Math.max(1, (int) Math.round(eligible * userFraction));
-    int[] heldOut = Rows.pick(candidates, held, rnd);
+    long[] key = new long[groups.length];
+    for (int u : candidates) {
+      key[u] = PerUser.holdoutKey(seed, data.users().id(u));
+    }
+    Rows.sort(
+        candidates,
+        (x, y) -> {
+          int c = Long.compare(key[x], key[y]);
+          return c != 0 ? c : data.users().id(x).compareTo(data.users().id(y));
+        });
+    int[] heldOut = java.util.Arrays.copyOf(candidates, held);
     java.util.Arrays.sort(heldOut);
     byte[] a = new byte[data.size()];
     for (int u : heldOut) {
       int[] rows = groups[u];
-      int n = rows.length;
-      int nTest = Math.max(1, Math.min(n - 1, Rows.stochasticRound(n * testRatio, rnd)));
-      for (int k : rows) {
-        a[k] = Rows.FOLD_IN;
-      }
-      for (int k : Rows.pick(rows, nTest, rnd)) {
-        a[k] = Rows.TEST;
+      Rows.UserRows r = Rows.UserRows.of(data, rows);
+      boolean[] test =
+          PerUser.pickAtLeastOne(seed, data.users().id(u), r.items, r.ratings, r.times, testRatio);
+      for (int j = 0; j < rows.length; j++) {
+        a[rows[j]] = test[j] ? Rows.TEST : Rows.FOLD_IN;
       }
     }
     Interactions empty = data.select(new int[0]);

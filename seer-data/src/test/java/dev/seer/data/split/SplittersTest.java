@@ -230,11 +230,14 @@ class SplittersTest {
     List<Split> folds = kf.folds(data);
     assertEquals(3, folds.size());
     List<String> allTest = new ArrayList<>();
+    int cFolds = 0;
     for (Split f : folds) {
       assertSharesIndices(data, f);
-      // 9 rows dealt in turn: 3 per fold.
-      assertEquals(3, f.test().size());
-      assertEquals(6, f.train().size());
+      // Each user's rows are dealt in turn from the user's own random first fold.
+      assertEquals(9, f.test().size() + f.train().size());
+      assertEquals(
+          f.test().size(), count(f.test(), "a") + count(f.test(), "b") + count(f.test(), "c"));
+      cFolds += (int) count(f.test(), "c");
       Set<String> union = rows(f.train());
       union.addAll(rows(f.test()));
       assertEquals(rows(data), union);
@@ -243,6 +246,7 @@ class SplittersTest {
       assertEquals(1, count(f.test(), "b"));
       allTest.addAll(rows(f.test()));
     }
+    assertEquals(1, cFolds);
     assertEquals(9, allTest.size());
     assertEquals(rows(data), new HashSet<>(allTest));
     assertArrayEquals(kf.assignments(data), new KFold(3, 11).assignments(data));

@@ -1,0 +1,138 @@
+package dev.seer.spark;
+
+import dev.seer.algorithms.als.AlsModel;
+import dev.seer.algorithms.als.AlsTrainer;
+import dev.seer.api.IdIndex;
+import dev.seer.api.Interactions;
+import dev.seer.api.ModelCard;
+import dev.seer.api.ModelFiles;
+import dev.seer.api.SeerVersion;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds Seer's {@link AlsModel} from Spark-trained factors and writes it in Seer's versioned model
+ * file format (algorithm {@code als}, loaded by the ALS codec of seer-algorithms), so that {@code
+ * seer serve} and {@code seer recommend} use it as they use a model trained on one machine. The
+ * model is assembled on the driver: it needs {@code (users + items) × rank × 4} bytes plus the
+ * training matrix.
+ */
+public final class Export {
+  private Export() {}
+
+  /**
+   * Assembles the model.
+   *
+   * @param data prepared data (the training part becomes the model's seen items)
+   * @param userFactors user factor table
+   * @param itemFactors item factor table
+   * @param s the settings it was trained with
+   * @param foldInRegularization Seer's constant λ used when new users are folded in; MLlib scales
+   *     its {@code regParam} by each user's count, so {@code regParam × mean items per user} is the
+   *     natural choice (see docs/spark.md)
+   * @return the model
+   */
+  public static AlsModel model(
+      Prepared data,
+      Dataset<Row> userFactors,
+      Dataset<Row> itemFactors,
+      AlsSettings s,
+      double foldInRegularization) {
+    IdIndex users = IdIndex.of(Arrays.asList(Prepared.collectIds(data.users())));
+    IdIndex items = IdIndex.of(Arrays.asList(Prepared.collectIds(data.items())));
+    Interactions train = collectTrain(data.train(), users, items);
+    int k = s.rank();
+    float[] uf = SparkAls.collect(userFactors, users.size(), k);
+    float[] itf = SparkAls.collect(itemFactors, items.size(), k);
+    Map<String, String> options = new LinkedHashMap<>(s.asMap());
+    options.put("regularization", Double.toString(foldInRegularization));
+    ModelCard card =
+        new ModelCard(
+            AlsTrainer.ALGORITHM,
+            options,
+            s.seed(),
+            train.fingerprint(),
+            Map.of(),
+            SeerVersion.get(),
+            Instant.now());
+    return AlsModel.fromFactors(
+        card,
+        users,
+        items,
+        k,
+        foldInRegularization,
+        s.implicitPrefs() ? s.alpha() : 0.0,
+        false,
+        uf,
+        itf,
+        train.byUser());
+  }
+
+  /**
+   * Collects training rows over given indices (driver side).
+   *
+   * @param train rows with {@code uidx}, {@code iidx}, {@code rating}, {@code ts}
+   * @param users user index
+   * @param items item index
+   * @return the interactions
+   */
+  public static Interactions collectTrain(Dataset<Row> train, IdIndex users, IdIndex items) {
+    List<Row> rows =
+        train.select("uidx", "iidx", "rating", "ts").orderBy("uidx", "ts", "iidx").collectAsList();
+    int n = rows.size();
+    int[] u = new int[n];
+    int[] it = new int[n];
+    float[] r = new float[n];
+    long[] t = new long[n];
+    for (int q = 0; q < n; q++) {
+      Row row = rows.get(q);
+      u[q] = row.getInt(0);
+      it[q] = row.getInt(1);
+      r[q] = row.getFloat(2);
+      t[q] = row.getLong(3);
+    }
+    return new Interactions(users, items, u, it, r, t);
+  }
+
+  /**
+   * Writes the model file.
+   *
+   * @param model the model
+   * @param path the target file
+   */
+  public static void save(AlsModel model, Path path) {
+    ModelFiles.save(path, model, model.train());
+  }
+
+  /**
+   * Reads a train-als output directory and exports it.
+   *
+   * @param spark the session
+   * @param prepared the prepared-data directory
+   * @param modelDir the train-als directory
+   * @param out the model file
+   * @return the model written
+   */
+  public static AlsModel run(SparkSession spark, String prepared, String modelDir, Path out) {
+    Prepared data = Prepared.read(spark, prepared);
+    AlsSettings s = SparkAls.readSettings(spark, modelDir);
+    long rows = data.train().count();
+    long users = Math.max(1, data.train().select("uidx").distinct().count());
+    AlsModel m =
+        model(
+            data,
+            spark.read().parquet(modelDir + "/userFactors"),
+            spark.read().parquet(modelDir + "/itemFactors"),
+            s,
+            Math.max(1e-6, s.regParam() * rows / (double) users));
+    save(m, out);
+    return m;
+  }
+}

@@ -1,0 +1,225 @@
+package dev.seer.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seer.algorithms.als.AlsModel;
+import dev.seer.algorithms.als.AlsOptions;
+import dev.seer.algorithms.als.AlsTrainer;
+import dev.seer.api.IdIndex;
+import dev.seer.api.Interactions;
+import dev.seer.api.ModelFiles;
+import dev.seer.api.Ranker;
+import dev.seer.api.Ranking;
+import dev.seer.api.SavedModel;
+import dev.seer.api.Split;
+import dev.seer.api.TrainingContext;
+import dev.seer.data.io.DatasetReaders;
+import dev.seer.data.io.ErrorPolicy;
+import dev.seer.data.split.RandomSplitter;
+import dev.seer.eval.EvalOptions;
+import dev.seer.eval.EvalResult;
+import dev.seer.eval.Evaluator;
+import dev.seer.testkit.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.ml.recommendation.ALSModel;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on MovieLens 100K in local mode: the Spark split equals the single-machine
+ * split, MLlib ALS reaches the single-machine ALS's Recall@20, the distributed evaluation agrees
+ * with seer-eval's Evaluator on the exported model, and the exported file loads and recommends.
+ */
+class Ml100kPipelineTest {
+  @TempDir static Path dir;
+  private static SparkSession spark;
+  private static Prepared prepared;
+  private static Interactions all;
+
+  @BeforeAll
+  static void prepare() {
+    spark = SparkTestSession.get();
+    Path data = SharedData.movieLens100k().resolve("u.data");
+    String out = dir.resolve("prepared").toString();
+    SeerSpark.run(
+        spark,
+        new String[] {
+          "prepare",
+          "--input",
+          data.toString(),
+          "--format",
+          "tsv",
+          "--user",
+          "0",
+          "--item",
+          "1",
+          "--rating",
+          "2",
+          "--time",
+          "3",
+          "--test-ratio",
+          "0.2",
+          "--seed",
+          "42",
+          "--out",
+          out
+        });
+    prepared = Prepared.read(spark, out);
+    all =
+        DatasetReaders.read(SharedData.movieLens100k(), "ml-100k", null, null)
+            .dataset()
+            .interactions();
+  }
+
+  private static Set<String> pairs(Interactions d) {
+    Set<String> s = new HashSet<>();
+    for (int k = 0; k < d.size(); k++) {
+      s.add(d.users().id(d.user(k)) + "\t" + d.items().id(d.item(k)));
+    }
+    return s;
+  }
+
+  private static Set<String> pairs(List<Row> rows) {
+    Set<String> s = new HashSet<>();
+    for (Row r : rows) {
+      s.add(r.getString(0) + "\t" + r.getString(1));
+    }
+    return s;
+  }
+
+  /** The Spark split as Seer interactions over Spark's (sorted) id index. */
+  private static Split sparkSplit() {
+    IdIndex users = IdIndex.of(Arrays.asList(Prepared.collectIds(prepared.users())));
+    IdIndex items = IdIndex.of(Arrays.asList(Prepared.collectIds(prepared.items())));
+    return Split.of(
+        "spark",
+        Export.collectTrain(prepared.train(), users, items),
+        Export.collectTrain(prepared.test(), users, items));
+  }
+
+  @Test
+  void splitIsTheSingleMachineSplit() {
+    Split seer = new RandomSplitter(0.2, 42).split(all);
+    Set<String> sparkTest = pairs(prepared.test().select("user", "item").collectAsList());
+    Set<String> sparkTrain = pairs(prepared.train().select("user", "item").collectAsList());
+    assertEquals(seer.test().size(), sparkTest.size());
+    assertEquals(pairs(seer.test()), sparkTest);
+    assertEquals(pairs(seer.train()), sparkTrain);
+  }
+
+  @Test
+  void mllibAlsMatchesSingleMachineAlsAndTheExportServes() throws Exception {
+    // Single machine: Seer's ALS with its defaults at 64 factors on the same split.
+    Split seerSplit = new RandomSplitter(0.2, 42).split(all);
+    AlsOptions opts = AlsOptions.defaults();
+    AlsModel seerModel =
+        new AlsTrainer(opts).fit(seerSplit.train(), new TrainingContext(42, null, null, 2));
+    EvalOptions eval = new EvalOptions(new int[] {20}, null, 0, 42, 2);
+    double seerRecall = Evaluator.evaluate("als", seerModel, seerSplit, eval).mean("Recall@20");
+
+    // Spark: MLlib ALS, rank 64, same alpha and iterations; λ matched so that MLlib's mean
+    // per-user penalty equals Seer's λ (MatchedRegularization.perUser).
+    long rows = prepared.train().count();
+    long users = prepared.train().select("uidx").distinct().count();
+    AlsSettings s =
+        new AlsSettings(
+            64,
+            MatchedRegularization.perUser(opts.regularization(), rows, users),
+            opts.alpha(),
+            opts.iterations(),
+            true,
+            2,
+            42);
+    ALSModel m = SparkAls.train(prepared.train(), s);
+    String modelDir = dir.resolve("als").toString();
+    SparkAls.write(spark, m, s, modelDir);
+
+    int numItems = Math.toIntExact(prepared.items().count());
+    float[] itf = SparkAls.collect(spark.read().parquet(modelDir + "/itemFactors"), numItems, 64);
+    DistributedEval.Summary d =
+        DistributedEval.evaluate(
+            spark,
+            prepared,
+            spark.read().parquet(modelDir + "/userFactors"),
+            new FactorScorer(itf, numItems, 64),
+            new int[] {10, 20});
+    double sparkRecall = d.metrics().get("Recall@20");
+    System.out.printf(
+        "ML-100K Recall@20: seer ALS %.4f, spark ALS %.4f%n", seerRecall, sparkRecall);
+    // Target: no more than 2% (relative) below the single-machine ALS. Measured: Seer 0.3237,
+    // Spark 0.3356 (with the total-weight match instead, Spark 0.3139: 3% below).
+    assertTrue(sparkRecall >= 0.98 * seerRecall, "Spark " + sparkRecall + " vs Seer " + seerRecall);
+
+    // Export, load with the seer-algorithms codec, and check the distributed evaluation against
+    // seer-eval's Evaluator on the loaded model (same scores bit for bit, same tie-break).
+    Path file = dir.resolve("spark-als.seer");
+    SeerSpark.run(
+        spark,
+        new String[] {
+          "export",
+          "--data",
+          dir.resolve("prepared").toString(),
+          "--model",
+          modelDir,
+          "--out",
+          file.toString()
+        });
+    assertTrue(Files.size(file) > 0);
+    SavedModel loaded = ModelFiles.load(file);
+    AlsModel model = assertInstanceOf(AlsModel.class, loaded.model());
+    assertEquals(64, model.factors());
+    Split split = sparkSplit();
+    EvalResult r =
+        Evaluator.evaluate(
+            "spark-als", model, split, new EvalOptions(new int[] {10, 20}, null, 0, 42, 2));
+    assertEquals(r.counts().testUsers(), d.testUsers());
+    for (String metric :
+        List.of("Recall@10", "Recall@20", "NDCG@20", "Precision@10", "HitRate@20")) {
+      // Tolerance: rounding of the per-user mean only.
+      assertEquals(r.mean(metric), d.metrics().get(metric), 1e-9, metric);
+    }
+    // It recommends: 10 unseen items for user 1.
+    int u = model.users().index("1");
+    Ranking top = Ranker.recommend(model, u, 10, loaded.seen(), null);
+    assertEquals(10, top.size());
+    Set<Integer> seen = new HashSet<>();
+    for (int k = loaded.seen().rowStart(u); k < loaded.seen().rowEnd(u); k++) {
+      seen.add(loaded.seen().indices()[k]);
+    }
+    for (int i : top.items()) {
+      assertTrue(!seen.contains(i), "seen item recommended");
+    }
+  }
+
+  @Test
+  void malformedRowsFollowTheErrorPolicy() throws Exception {
+    Path f = dir.resolve("bad.tsv");
+    Files.writeString(f, "1\t10\t4\t100\n2\t\t3\t101\n3\t30\tfive\t102\n4\t40\t2\t103\n");
+    InputReader.Result ok =
+        InputReader.read(
+            spark,
+            new InputSpec(f.toString(), "tsv", false, "0", "1", "2", "3", ErrorPolicy.SKIP, 5));
+    // Row 2 has no item, row 3 a rating that is not a number.
+    assertEquals(4, ok.summary().rows());
+    assertEquals(2, ok.summary().accepted());
+    assertEquals(2, ok.summary().malformed());
+    assertEquals(2, ok.rows().count());
+    dev.seer.api.InputException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.seer.api.InputException.class,
+            () ->
+                InputReader.read(spark, InputSpec.tsv(f.toString(), true, true, ErrorPolicy.FAIL)));
+    assertTrue(e.getMessage().contains("2 malformed rows"), e.getMessage());
+    assertTrue(e.getMessage().contains("--on-error skip"), e.getMessage());
+  }
+}
