@@ -314,7 +314,8 @@ public final class RecommendBenchmark {
   }
 
   private static Recommending.Request direct(String user) {
-    return new Recommending.Request(user, List.of(), 10, null, java.util.Set.of(), true, false, 0);
+    return new Recommending.Request(
+        user, List.of(), 10, null, java.util.Set.of(), true, false, 0, "template", "none", "");
   }
 
   private static HttpRequest req(String url) {
