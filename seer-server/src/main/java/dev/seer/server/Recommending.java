@@ -243,7 +243,7 @@ final class Recommending {
           rerankInfo.put("ignoredIds", rr.ignored());
         }
       }
-      LlmExplainer writer = "llm".equals(q.sentence()) ? new LlmExplainer(llm) : null;
+      Sentences writer = new Sentences("llm".equals(q.sentence()) ? new LlmExplainer(llm) : null);
       List<Rec> out = new ArrayList<>();
       for (int k = 0; k < top.size(); k++) {
         int i = top.items()[k];
@@ -413,7 +413,7 @@ final class Recommending {
       AppState st,
       boolean changed,
       CatalogItem item,
-      LlmExplainer writer) {
+      Sentences writer) {
     List<Map<String, Object>> out = new ArrayList<>();
     if (model instanceof Explainable ex && u >= 0 && !changed) {
       for (Reason r : ex.explain(u, i, 3)) {
@@ -436,22 +436,44 @@ final class Recommending {
       out.add(Map.of("kind", "model", "text", "scored by " + model.card().algorithm()));
     } else {
       Evidence ev = evidence(out, item == null ? items.id(i) : item.info().title());
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("kind", "sentence");
-      if (writer == null) {
-        m.put("text", TemplateExplainer.explain(ev));
-        m.put("source", "template");
-      } else {
-        LlmExplainer.Explanation x = writer.explain(ev);
-        m.put("text", x.text());
-        m.put("source", x.source());
-        if (!x.fallbackReason().isEmpty()) {
-          m.put("fallback", x.fallbackReason());
-        }
-      }
-      out.add(m);
+      out.add(writer.write(ev));
     }
     return out;
+  }
+
+  /**
+   * Writes the sentences of one request: from the template, or from the LLM until its first
+   * failure, after which the rest of the request uses the template at once, so that a slow or
+   * failing endpoint costs one timeout per request rather than one per item.
+   */
+  static final class Sentences {
+    private final LlmExplainer llm;
+    private String failed;
+
+    Sentences(LlmExplainer llm) {
+      this.llm = llm;
+    }
+
+    Map<String, Object> write(Evidence ev) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("kind", "sentence");
+      if (llm == null || failed != null) {
+        m.put("text", TemplateExplainer.explain(ev));
+        m.put("source", "template");
+        if (failed != null) {
+          m.put("fallback", "an earlier LLM call of this request failed: " + failed);
+        }
+        return m;
+      }
+      LlmExplainer.Explanation x = llm.explain(ev);
+      m.put("text", x.text());
+      m.put("source", x.source());
+      if (!x.fallbackReason().isEmpty()) {
+        m.put("fallback", x.fallbackReason());
+        failed = x.fallbackReason();
+      }
+      return m;
+    }
   }
 
   /** The structured reasons as evidence for the explanation sentence. */

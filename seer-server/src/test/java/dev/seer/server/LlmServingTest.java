@@ -198,11 +198,17 @@ class LlmServingTest {
 
     // a slow reply: the 300 ms timeout fires and the template stands in
     mode.set(body -> Reply.slowly());
-    JsonNode slow = get("/v1/apps/shop/recommendations?user=u0&n=1&explain=true&sentence=llm");
+    before = llm.requests();
+    JsonNode slow = get("/v1/apps/shop/recommendations?user=u0&n=3&explain=true&sentence=llm");
     JsonNode ss = sentence(slow.get("items").get(0));
     assertEquals("template", ss.get("source").asText());
     assertEquals(s0.get("text").asText(), ss.get("text").asText());
     assertTrue(ss.get("fallback").asText().contains("no reply within 300 ms"), ss.toString());
+    // one timeout per request: the other items use the template without asking again
+    assertEquals(1, llm.requests() - before);
+    JsonNode later = sentence(slow.get("items").get(1));
+    assertEquals("template", later.get("source").asText());
+    assertTrue(later.get("fallback").asText().startsWith("an earlier LLM call"), later.toString());
 
     mode.set(body -> new Reply(500, "{}", false));
     JsonNode err =
