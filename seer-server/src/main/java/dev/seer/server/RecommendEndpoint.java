@@ -105,11 +105,12 @@ final class RecommendEndpoint {
         ctx.queryParam("category"),
         exclude,
         !"false".equals(ctx.queryParam("available")),
-        "true".equals(ctx.queryParam("explain")),
+        "true".equals(ctx.queryParam("explain")) || "shapley".equals(ctx.queryParam("explain")),
         diversity,
         choice(ctx, "sentence", "template", "llm"),
         choice(ctx, "rerank", "none", "llm"),
-        ctx.queryParam("q") == null ? "" : ctx.queryParam("q"));
+        ctx.queryParam("q") == null ? "" : ctx.queryParam("q"),
+        "shapley".equals(ctx.queryParam("explain")));
   }
 
   /** A query parameter that takes one of the given values; the first is the default. */

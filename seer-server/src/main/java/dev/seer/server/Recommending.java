@@ -11,6 +11,7 @@ import dev.seer.api.Reason;
 import dev.seer.api.Recommender;
 import dev.seer.api.SparseMatrix;
 import dev.seer.store.CatalogItem;
+import dev.seer.text.SemanticModel;
 import dev.seer.text.explain.Evidence;
 import dev.seer.text.explain.LlmClient;
 import dev.seer.text.explain.LlmExplainer;
@@ -34,6 +35,15 @@ import java.util.function.Predicate;
  */
 final class Recommending {
   private Recommending() {}
+
+  /** Permutations sampled for Shapley contributions ({@code explain=shapley}). */
+  static final int SHAPLEY_PERMUTATIONS = 100;
+
+  /** The seed of those permutations. */
+  static final long SHAPLEY_SEED = 42;
+
+  /** Above this many liked items the exact split at the profile norm is given instead. */
+  static final int SHAPLEY_MAX_ITEMS = 30;
 
   /**
    * A per-thread exclusion mask over the item indices, so that a request does not allocate and
@@ -89,7 +99,8 @@ final class Recommending {
       double diversity,
       String sentence,
       String rerank,
-      String text) {}
+      String text,
+      boolean shapley) {}
 
   /** One recommended item. */
   record Rec(String id, double score, String title, List<Map<String, Object>> reasons) {}
@@ -253,7 +264,7 @@ final class Recommending {
         if (q.explain()) {
           reasons =
               i < numItems
-                  ? reasons(model, u, i, items, st, changed, c, writer)
+                  ? reasons(model, u, i, items, st, changed, c, writer, q.shapley())
                   : freshReasons(fresh[i - numItems], items, st);
         }
         out.add(new Rec(id, top.scores()[k], c == null ? "" : c.info().title(), reasons));
@@ -413,10 +424,19 @@ final class Recommending {
       AppState st,
       boolean changed,
       CatalogItem item,
-      Sentences writer) {
+      Sentences writer,
+      boolean shapley) {
     List<Map<String, Object>> out = new ArrayList<>();
+    List<Reason> shapleyReasons = null;
+    if (shapley
+        && model instanceof SemanticModel sm
+        && u >= 0
+        && !changed
+        && sm.weights().rowEnd(u) - sm.weights().rowStart(u) <= SHAPLEY_MAX_ITEMS) {
+      shapleyReasons = sm.shapley(u, i, SHAPLEY_PERMUTATIONS, SHAPLEY_SEED);
+    }
     if (model instanceof Explainable ex && u >= 0 && !changed) {
-      for (Reason r : ex.explain(u, i, 3)) {
+      for (Reason r : shapleyReasons != null ? shapleyReasons : ex.explain(u, i, 3)) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", r.kind());
         if (r.item() >= 0) {
@@ -429,6 +449,15 @@ final class Recommending {
           m.put("feature", r.feature());
         }
         m.put("contribution", r.contribution());
+        if (shapleyReasons != null) {
+          m.put(
+              "method",
+              "sampled Shapley value ("
+                  + SHAPLEY_PERMUTATIONS
+                  + " permutations, seed "
+                  + SHAPLEY_SEED
+                  + "); the item contributions add up to the score");
+        }
         out.add(m);
       }
     }

@@ -315,7 +315,18 @@ public final class RecommendBenchmark {
 
   private static Recommending.Request direct(String user) {
     return new Recommending.Request(
-        user, List.of(), 10, null, java.util.Set.of(), true, false, 0, "template", "none", "");
+        user,
+        List.of(),
+        10,
+        null,
+        java.util.Set.of(),
+        true,
+        false,
+        0,
+        "template",
+        "none",
+        "",
+        false);
   }
 
   private static HttpRequest req(String url) {
