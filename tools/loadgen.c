@@ -4,7 +4,8 @@
  * Request k is scheduled at start + k / rate. It is sent on the first idle keep-alive connection
  * at or after that time, and its latency is measured from the scheduled time to the last byte of
  * the response, so a server that falls behind shows its queueing in the figures (no coordinated
- * omission). One thread, epoll, no dependencies.
+ * omission). One thread, epoll_pwait2 (Linux 5.11 or later) with nanosecond timeouts so that it
+ * sleeps between requests instead of spinning, no dependencies.
  *
  *   gcc -O2 -o /tmp/loadgen tools/loadgen.c
  *   /tmp/loadgen HOST PORT RATE SECONDS CONNECTIONS PATHS_FILE [AUTH_HEADER_VALUE]
@@ -154,13 +155,20 @@ int main(int argc, char **argv) {
     long dueNow = t < start ? 0 : (long)((t - start) / interval) + 1;
     if (dueNow > total) dueNow = total;
     if (dueNow - next > maxQueue) maxQueue = dueNow - next;
-    int timeout = -1; /* all sent, or every connection busy: wait for a response */
+    /* sleep until the next request is due (to the nanosecond, so that the generator does not spin
+       and take a core from the server), or, when all are sent or every connection is busy, until
+       a response arrives */
+    struct timespec ts = {0, 0};
+    struct timespec *timeout = NULL;
     if (next < total && !blocked) {
       long due = start + (long)(next * interval);
       long wait = due - now_ns();
-      timeout = wait > 0 ? (int)(wait / 1000000L) : 0;
+      if (wait < 0) wait = 0;
+      ts.tv_sec = wait / 1000000000L;
+      ts.tv_nsec = wait % 1000000000L;
+      timeout = &ts;
     }
-    int n = epoll_wait(ep, ev, 256, timeout);
+    int n = epoll_pwait2(ep, ev, 256, timeout, NULL);
     for (int k = 0; k < n; k++) {
       conn_t *x = &c[ev[k].data.u32];
       ssize_t r = read(x->fd, x->buf + x->have, BUF - x->have);

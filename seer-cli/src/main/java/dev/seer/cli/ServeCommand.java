@@ -10,12 +10,15 @@ import dev.seer.server.ServerConfig;
 import dev.seer.store.NewKey;
 import dev.seer.store.Role;
 import dev.seer.store.Store;
+import dev.seer.text.explain.LlmOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -76,13 +79,71 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Seed for training jobs.")
   long seed;
 
+  @Option(
+      names = "--llm-url",
+      defaultValue = "${env:SEER_LLM_URL}",
+      paramLabel = "URL",
+      description =
+          "Base URL of an OpenAI-compatible chat API (e.g. https://host/v1; default from"
+              + " SEER_LLM_URL) for ?sentence=llm explanations and ?rerank=llm; none by default.")
+  URI llmUrl;
+
+  @Option(
+      names = "--llm-model",
+      defaultValue = "${env:SEER_LLM_MODEL}",
+      paramLabel = "NAME",
+      description = "The LLM model name (default from SEER_LLM_MODEL).")
+  String llmModel;
+
+  @Option(
+      names = "--llm-key-env",
+      defaultValue = "SEER_LLM_KEY",
+      paramLabel = "VAR",
+      description = "Environment variable holding the LLM API key (default SEER_LLM_KEY).")
+  String llmKeyEnv;
+
+  @Option(
+      names = "--llm-timeout-ms",
+      defaultValue = "10000",
+      paramLabel = "MS",
+      description = "Timeout of one LLM request in milliseconds (default 10000).")
+  long llmTimeoutMs;
+
+  @Option(
+      names = "--llm-retries",
+      defaultValue = "2",
+      paramLabel = "N",
+      description = "Retries after a timeout, 429 or 5xx (0 to 5, default 2).")
+  int llmRetries;
+
+  @Option(
+      names = "--llm-calls-per-minute",
+      defaultValue = "60",
+      paramLabel = "N",
+      description = "Cost cap: the most LLM requests in any minute, 0 for no limit (default 60).")
+  int llmCallsPerMinute;
+
+  @Option(
+      names = "--llm-max-tokens",
+      defaultValue = "100000",
+      paramLabel = "N",
+      description =
+          "Cost cap: total tokens after which the LLM is no longer asked (default 100000).")
+  long llmMaxTokens;
+
+  @Option(
+      names = "--llm-personal-data",
+      description = "Allow sending titles of the user's own items to the LLM (off by default).")
+  boolean llmPersonalData;
+
   @Override
   public Integer call() throws Exception {
     PrintStream o = System.out;
     String rootKey = rootKey();
     boolean loaded = demo != null && loadDemo(o);
     SeerServer server =
-        SeerServer.start(new ServerConfig(host, port, db, rootKey, Limits.defaults(), seed));
+        SeerServer.start(
+            new ServerConfig(host, port, db, rootKey, Limits.defaults(), seed, llmOptions()));
     if (loaded) {
       long job = server.train("demo", "item-knn", java.util.Map.of(), true);
       o.println(
@@ -109,6 +170,17 @@ public final class ServeCommand implements Callable<Integer> {
             + ")\" -d '{\"id\":\"shop\"}' "
             + url
             + "/v1/apps");
+    if (llmOptions() != null) {
+      o.println(
+          "LLM:  "
+              + llmUrl
+              + " model "
+              + llmModel
+              + " (key from "
+              + llmKeyEnv
+              + "; ?sentence=llm and ?rerank=llm; the template and the model's own order stand in"
+              + " on any failure)");
+    }
     o.println("API:  " + url + "/openapi.json; stop with Ctrl-C");
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -120,6 +192,36 @@ public final class ServeCommand implements Callable<Integer> {
                 }));
     stop.await();
     return 0;
+  }
+
+  /** The LLM settings, or {@code null} when no endpoint is configured. */
+  LlmOptions llmOptions() {
+    boolean url = llmUrl != null && !llmUrl.toString().isBlank();
+    boolean model = llmModel != null && !llmModel.isBlank();
+    if (!url && !model) {
+      return null;
+    }
+    if (!url || !model) {
+      throw new InputException(
+          "Give both --llm-url and --llm-model (or SEER_LLM_URL and SEER_LLM_MODEL), or"
+              + " neither.");
+    }
+    if (llmTimeoutMs < 1) {
+      throw new InputException("--llm-timeout-ms must be positive, got " + llmTimeoutMs + ".");
+    }
+    String key = System.getenv(llmKeyEnv);
+    return new LlmOptions(
+        llmUrl,
+        key == null ? "" : key.trim(),
+        llmModel,
+        Duration.ofMillis(llmTimeoutMs),
+        llmRetries,
+        Duration.ofMillis(500),
+        llmMaxTokens,
+        80,
+        llmPersonalData,
+        10_000,
+        llmCallsPerMinute);
   }
 
   private boolean loadDemo(PrintStream o) {

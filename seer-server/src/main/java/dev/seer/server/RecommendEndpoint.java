@@ -56,7 +56,8 @@ final class RecommendEndpoint {
       throw ApiException.badField(
           "user", "Give ?user=ID, or POST {\"items\": [...]} for an anonymous user.");
     }
-    Json.reply(ctx, 200, Recommending.recommend(st, serving(st), query(ctx, user, List.of())));
+    Json.reply(
+        ctx, 200, Recommending.recommend(st, serving(st), query(ctx, user, List.of()), r.llm));
   }
 
   private void forItems(Context ctx) {
@@ -73,7 +74,7 @@ final class RecommendEndpoint {
     List<String> recent = new ArrayList<>();
     items.forEach(x -> recent.add(x.asText()));
     String user = Json.text(b, "user", "user", false);
-    Json.reply(ctx, 200, Recommending.recommend(st, serving(st), query(ctx, user, recent)));
+    Json.reply(ctx, 200, Recommending.recommend(st, serving(st), query(ctx, user, recent), r.llm));
   }
 
   private Recommending.Request query(Context ctx, String user, List<String> recent) {
@@ -104,8 +105,27 @@ final class RecommendEndpoint {
         ctx.queryParam("category"),
         exclude,
         !"false".equals(ctx.queryParam("available")),
-        "true".equals(ctx.queryParam("explain")),
-        diversity);
+        "true".equals(ctx.queryParam("explain")) || "shapley".equals(ctx.queryParam("explain")),
+        diversity,
+        choice(ctx, "sentence", "template", "llm"),
+        choice(ctx, "rerank", "none", "llm"),
+        ctx.queryParam("q") == null ? "" : ctx.queryParam("q"),
+        "shapley".equals(ctx.queryParam("explain")));
+  }
+
+  /** A query parameter that takes one of the given values; the first is the default. */
+  private static String choice(Context ctx, String name, String... values) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return values[0];
+    }
+    for (String x : values) {
+      if (x.equals(v)) {
+        return x;
+      }
+    }
+    throw ApiException.badField(
+        name, name + " must be one of " + String.join(", ", values) + ", got '" + v + "'.");
   }
 
   private void similar(Context ctx) {

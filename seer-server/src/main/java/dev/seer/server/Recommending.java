@@ -1,5 +1,6 @@
 package dev.seer.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.seer.api.Explainable;
 import dev.seer.api.FoldIn;
 import dev.seer.api.IdIndex;
@@ -10,7 +11,11 @@ import dev.seer.api.Reason;
 import dev.seer.api.Recommender;
 import dev.seer.api.SparseMatrix;
 import dev.seer.store.CatalogItem;
+import dev.seer.text.SemanticModel;
 import dev.seer.text.explain.Evidence;
+import dev.seer.text.explain.LlmClient;
+import dev.seer.text.explain.LlmExplainer;
+import dev.seer.text.explain.LlmReranker;
 import dev.seer.text.explain.TemplateExplainer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +35,15 @@ import java.util.function.Predicate;
  */
 final class Recommending {
   private Recommending() {}
+
+  /** Permutations sampled for Shapley contributions ({@code explain=shapley}). */
+  static final int SHAPLEY_PERMUTATIONS = 100;
+
+  /** The seed of those permutations. */
+  static final long SHAPLEY_SEED = 42;
+
+  /** Above this many liked items the exact split at the profile norm is given instead. */
+  static final int SHAPLEY_MAX_ITEMS = 30;
 
   /**
    * A per-thread exclusion mask over the item indices, so that a request does not allocate and
@@ -82,15 +96,33 @@ final class Recommending {
       Set<String> exclude,
       boolean availableOnly,
       boolean explain,
-      double diversity) {}
+      double diversity,
+      String sentence,
+      String rerank,
+      String text,
+      boolean shapley) {}
 
   /** One recommended item. */
   record Rec(String id, double score, String title, List<Map<String, Object>> reasons) {}
 
-  /** The answer. */
-  record Answer(String user, int modelVersion, String algorithm, String basis, List<Rec> items) {}
+  /**
+   * The answer; {@code rerank} says, when re-ranking was asked for, whether the LLM's order was
+   * used and if not why.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Answer(
+      String user,
+      int modelVersion,
+      String algorithm,
+      String basis,
+      List<Rec> items,
+      Map<String, Object> rerank) {}
 
   static Answer recommend(AppState st, Serving serving, Request q) {
+    return recommend(st, serving, q, null);
+  }
+
+  static Answer recommend(AppState st, Serving serving, Request q, LlmClient llm) {
     Recommender model = serving.saved().model();
     SparseMatrix seen = serving.saved().seen();
     IdIndex items = model.items();
@@ -203,6 +235,26 @@ final class Recommending {
       if (q.diversity() > 0) {
         top = diversify(top, q, st, idOf);
       }
+      Map<String, Object> rerankInfo = null;
+      if ("llm".equals(q.rerank())) {
+        LlmReranker.Result rr = rerank(top, idOf, st, q, history.keySet(), items, llm);
+        int[] ri = new int[top.size()];
+        float[] rs = new float[top.size()];
+        for (int k = 0; k < ri.length; k++) {
+          ri[k] = top.items()[rr.order()[k]];
+          rs[k] = top.scores()[rr.order()[k]];
+        }
+        top = new Ranking(ri, rs);
+        rerankInfo = new LinkedHashMap<>();
+        rerankInfo.put("source", rr.source());
+        if (!rr.fallbackReason().isEmpty()) {
+          rerankInfo.put("fallback", rr.fallbackReason());
+        }
+        if (rr.ignored() > 0) {
+          rerankInfo.put("ignoredIds", rr.ignored());
+        }
+      }
+      Sentences writer = new Sentences("llm".equals(q.sentence()) ? new LlmExplainer(llm) : null);
       List<Rec> out = new ArrayList<>();
       for (int k = 0; k < top.size(); k++) {
         int i = top.items()[k];
@@ -212,13 +264,18 @@ final class Recommending {
         if (q.explain()) {
           reasons =
               i < numItems
-                  ? reasons(model, u, i, items, st, changed)
+                  ? reasons(model, u, i, items, st, changed, c, writer, q.shapley())
                   : freshReasons(fresh[i - numItems], items, st);
         }
         out.add(new Rec(id, top.scores()[k], c == null ? "" : c.info().title(), reasons));
       }
       return new Answer(
-          q.user(), serving.version().version(), serving.version().algorithm(), basis, out);
+          q.user(),
+          serving.version().version(),
+          serving.version().algorithm(),
+          basis,
+          out,
+          rerankInfo);
     } finally {
       mask.release();
     }
@@ -330,11 +387,56 @@ final class Recommending {
     return out;
   }
 
+  /**
+   * Asks the LLM to re-order the ranking: ids and titles of the candidates, the request text, and
+   * (sent only when personal data is allowed) the titles of up to 10 of the user's items.
+   */
+  private static LlmReranker.Result rerank(
+      Ranking top,
+      IntFunction<String> idOf,
+      AppState st,
+      Request q,
+      Set<Integer> history,
+      IdIndex items,
+      LlmClient llm) {
+    List<LlmReranker.Candidate> cands = new ArrayList<>();
+    for (int k = 0; k < top.size(); k++) {
+      String id = idOf.apply(top.items()[k]);
+      CatalogItem c = st.catalogue.get(id);
+      cands.add(new LlmReranker.Candidate(id, c == null ? "" : c.info().title()));
+    }
+    List<String> recent = new ArrayList<>();
+    for (int i : history) {
+      if (recent.size() == 10) {
+        break;
+      }
+      CatalogItem c = st.catalogue.get(items.id(i));
+      recent.add(c == null ? items.id(i) : c.info().title());
+    }
+    return new LlmReranker(llm).rerank(cands, q.text(), recent);
+  }
+
   private static List<Map<String, Object>> reasons(
-      Recommender model, int u, int i, IdIndex items, AppState st, boolean changed) {
+      Recommender model,
+      int u,
+      int i,
+      IdIndex items,
+      AppState st,
+      boolean changed,
+      CatalogItem item,
+      Sentences writer,
+      boolean shapley) {
     List<Map<String, Object>> out = new ArrayList<>();
+    List<Reason> shapleyReasons = null;
+    if (shapley
+        && model instanceof SemanticModel sm
+        && u >= 0
+        && !changed
+        && sm.weights().rowEnd(u) - sm.weights().rowStart(u) <= SHAPLEY_MAX_ITEMS) {
+      shapleyReasons = sm.shapley(u, i, SHAPLEY_PERMUTATIONS, SHAPLEY_SEED);
+    }
     if (model instanceof Explainable ex && u >= 0 && !changed) {
-      for (Reason r : ex.explain(u, i, 3)) {
+      for (Reason r : shapleyReasons != null ? shapleyReasons : ex.explain(u, i, 3)) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", r.kind());
         if (r.item() >= 0) {
@@ -347,19 +449,64 @@ final class Recommending {
           m.put("feature", r.feature());
         }
         m.put("contribution", r.contribution());
+        if (shapleyReasons != null) {
+          m.put(
+              "method",
+              "sampled Shapley value ("
+                  + SHAPLEY_PERMUTATIONS
+                  + " permutations, seed "
+                  + SHAPLEY_SEED
+                  + "); the item contributions add up to the score");
+        }
         out.add(m);
       }
     }
     if (out.isEmpty()) {
       out.add(Map.of("kind", "model", "text", "scored by " + model.card().algorithm()));
     } else {
-      out.add(Map.of("kind", "sentence", "text", TemplateExplainer.explain(evidence(out))));
+      Evidence ev = evidence(out, item == null ? items.id(i) : item.info().title());
+      out.add(writer.write(ev));
     }
     return out;
   }
 
+  /**
+   * Writes the sentences of one request: from the template, or from the LLM until its first
+   * failure, after which the rest of the request uses the template at once, so that a slow or
+   * failing endpoint costs one timeout per request rather than one per item.
+   */
+  static final class Sentences {
+    private final LlmExplainer llm;
+    private String failed;
+
+    Sentences(LlmExplainer llm) {
+      this.llm = llm;
+    }
+
+    Map<String, Object> write(Evidence ev) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("kind", "sentence");
+      if (llm == null || failed != null) {
+        m.put("text", TemplateExplainer.explain(ev));
+        m.put("source", "template");
+        if (failed != null) {
+          m.put("fallback", "an earlier LLM call of this request failed: " + failed);
+        }
+        return m;
+      }
+      LlmExplainer.Explanation x = llm.explain(ev);
+      m.put("text", x.text());
+      m.put("source", x.source());
+      if (!x.fallbackReason().isEmpty()) {
+        m.put("fallback", x.fallbackReason());
+        failed = x.fallbackReason();
+      }
+      return m;
+    }
+  }
+
   /** The structured reasons as evidence for the explanation sentence. */
-  private static Evidence evidence(List<Map<String, Object>> reasons) {
+  private static Evidence evidence(List<Map<String, Object>> reasons, String itemTitle) {
     List<String> liked = new ArrayList<>();
     List<String> terms = new ArrayList<>();
     boolean popular = false;
@@ -376,7 +523,7 @@ final class Recommending {
         popular = true;
       }
     }
-    return new Evidence("", liked, terms, List.of(), popular);
+    return new Evidence(itemTitle, liked, terms, List.of(), popular);
   }
 
   /**

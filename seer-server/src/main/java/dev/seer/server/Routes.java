@@ -3,6 +3,7 @@ package dev.seer.server;
 import dev.seer.store.KeyGrant;
 import dev.seer.store.Role;
 import dev.seer.store.Store;
+import dev.seer.text.explain.LlmClient;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,11 +16,16 @@ final class Routes {
   final Jobs jobs;
   final Metrics metrics;
   final Limits limits;
+
+  /** The LLM client, or {@code null} when none is configured. */
+  final LlmClient llm;
+
   private final byte[] rootKey;
   private final RateLimiter rate;
   private final Map<String, AppState> states = new ConcurrentHashMap<>();
 
-  Routes(Store store, Jobs jobs, Metrics metrics, Limits limits, String rootKey) {
+  Routes(Store store, Jobs jobs, Metrics metrics, Limits limits, String rootKey, LlmClient llm) {
+    this.llm = llm;
     this.store = store;
     this.jobs = jobs;
     this.metrics = metrics;

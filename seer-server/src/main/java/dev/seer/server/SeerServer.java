@@ -2,6 +2,7 @@ package dev.seer.server;
 
 import dev.seer.api.InputException;
 import dev.seer.store.Store;
+import dev.seer.text.explain.LlmClient;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
@@ -38,7 +39,14 @@ public final class SeerServer implements AutoCloseable {
             config.seed(),
             (appId, v) ->
                 ModelsEndpoint.deployVersion(holder[0], holder[0].state(appId), v.version()));
-    this.routes = new Routes(store, jobs, metrics, config.limits(), config.rootKey());
+    this.routes =
+        new Routes(
+            store,
+            jobs,
+            metrics,
+            config.limits(),
+            config.rootKey(),
+            config.llm() == null ? null : new LlmClient(config.llm()));
     holder[0] = routes;
     metrics.gauge(
         "seer_model_version",

@@ -505,6 +505,21 @@ abstract class ApiContract {
     assertEquals("sentence", sentence.get("kind").asText(), String.valueOf(reasons));
     assertTrue(
         sentence.get("text").asText().startsWith("Because you liked \u201c"), sentence.toString());
+    // Shapley contributions of ann's two liked items: they add up to the score
+    Reply sh =
+        call("GET", "/v1/apps/films/recommendations?user=ann&n=1&explain=shapley", key, null);
+    JsonNode shItem = sh.body().get("items").get(0);
+    double total = 0;
+    int players = 0;
+    for (JsonNode why : shItem.get("reasons")) {
+      if (why.get("kind").asText().equals("item")) {
+        assertTrue(why.get("method").asText().startsWith("sampled Shapley"), why.toString());
+        total += why.get("contribution").asDouble();
+        players++;
+      }
+    }
+    assertEquals(2, players, String.valueOf(shItem));
+    assertEquals(shItem.get("score").asDouble(), total, 1e-4, "efficiency (float scores)");
     Reply unknown =
         call("GET", "/v1/apps/films/search?q=a+light+space+comedy+for+kids&user=zoe", key, null);
     assertFalse(unknown.body().get("blended").asBoolean());

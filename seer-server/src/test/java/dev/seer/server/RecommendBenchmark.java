@@ -138,7 +138,11 @@ public final class RecommendBenchmark {
       g.writeStringField("date", Instant.now().toString());
       g.writeStringField(
           "command",
-          "java -cp seer-server/target/test-classes:seer-server/target/classes:$(cat /tmp/cp.txt)"
+          "java "
+              + String.join(
+                  " ",
+                  java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+              + " -cp seer-server/target/test-classes:seer-server/target/classes:$(cat /tmp/cp.txt)"
               + " dev.seer.server.RecommendBenchmark "
               + out
               + " "
@@ -314,7 +318,19 @@ public final class RecommendBenchmark {
   }
 
   private static Recommending.Request direct(String user) {
-    return new Recommending.Request(user, List.of(), 10, null, java.util.Set.of(), true, false, 0);
+    return new Recommending.Request(
+        user,
+        List.of(),
+        10,
+        null,
+        java.util.Set.of(),
+        true,
+        false,
+        0,
+        "template",
+        "none",
+        "",
+        false);
   }
 
   private static HttpRequest req(String url) {

@@ -343,4 +343,70 @@ public final class SemanticModel implements Recommender, SimilarItems, FoldIn, E
     }
     return out;
   }
+
+  /**
+   * Returns the Shapley values of the user's liked items for a score: the players are the liked
+   * items, a coalition scores the cosine of the profile built from its items alone with the item (0
+   * for the empty one), so the values add up to {@code score(user, item)}. Unlike {@link #explain},
+   * which splits the score at the user's full profile norm, this accounts for the normalisation: an
+   * item counts by what it adds to profiles without it. Estimated by permutation sampling ({@link
+   * dev.seer.text.explain.Shapley#sampled}).
+   *
+   * @param user the user index
+   * @param item the item index
+   * @param permutations sampled permutations, at least 1
+   * @param seed the seed of the permutations
+   * @return one reason of kind {@code item} per liked item, largest contribution first
+   */
+  public List<Reason> shapley(int user, int item, int permutations, long seed) {
+    List<Reason> out = new ArrayList<>();
+    if (user < 0 || user >= users.size() || item < 0 || item >= items.size()) {
+      return out;
+    }
+    int a = weights.rowStart(user);
+    int n = weights.rowEnd(user) - a;
+    int[] idx = Arrays.copyOfRange(weights.indices(), a, a + n);
+    double[] x = new double[n];
+    for (int k = 0; k < n; k++) {
+      x[k] = weights.values()[a + k];
+    }
+    double[] phi =
+        dev.seer.text.explain.Shapley.sampled(
+            z -> coalitionScore(idx, z, item), x, new double[n], permutations, seed);
+    Integer[] order = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(
+        order,
+        (p, q) -> {
+          int c = Double.compare(phi[q], phi[p]);
+          return c != 0 ? c : Integer.compare(idx[p], idx[q]);
+        });
+    for (int k : order) {
+      out.add(Reason.ofItem(idx[k], phi[k]));
+    }
+    return out;
+  }
+
+  /** The cosine of the profile {@code sum_k z_k v_idx[k]} with the item; 0 for a zero profile. */
+  double coalitionScore(int[] idx, double[] z, int item) {
+    double[] s = new double[dim];
+    for (int k = 0; k < idx.length; k++) {
+      if (z[k] != 0) {
+        int r = idx[k] * dim;
+        for (int f = 0; f < dim; f++) {
+          s[f] += z[k] * vectors[r + f];
+        }
+      }
+    }
+    double norm = 0;
+    double dot = 0;
+    int r = item * dim;
+    for (int f = 0; f < dim; f++) {
+      norm += s[f] * s[f];
+      dot += s[f] * vectors[r + f];
+    }
+    return norm == 0 ? 0 : dot / Math.sqrt(norm);
+  }
 }

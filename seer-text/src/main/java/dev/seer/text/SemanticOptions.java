@@ -13,10 +13,31 @@ import java.util.Set;
  * @param batchSize texts per call of the embedding model, 1 to 4096
  * @param liked which of a user's items make up the profile: {@code above-mean} (rated at or above
  *     the user's mean rating; all items for implicit data) or {@code all}
+ * @param imageWeight the weight of image vectors in the item vectors, 0 (text only, the default) to
+ *     1; above 0 every item whose attribute {@code imageAttribute} names a local image file gets
+ *     {@link dev.seer.text.image.Multimodal#combine} of its text and image vectors
+ * @param imageAttribute the item attribute holding the local image path (default {@code image})
+ * @param imageModel an ONNX image-encoder file (224-pixel input, CLIP normalisation), or empty for
+ *     the built-in {@link dev.seer.text.image.ColourTextureDescriptor}
  */
-public record SemanticOptions(String embedder, int maxChars, int batchSize, String liked) {
+public record SemanticOptions(
+    String embedder,
+    int maxChars,
+    int batchSize,
+    String liked,
+    double imageWeight,
+    String imageAttribute,
+    String imageModel) {
   /** The option names, in documentation order. */
-  public static final Set<String> NAMES = Set.of("embedder", "maxChars", "batchSize", "liked");
+  public static final Set<String> NAMES =
+      Set.of(
+          "embedder",
+          "maxChars",
+          "batchSize",
+          "liked",
+          "imageWeight",
+          "imageAttribute",
+          "imageModel");
 
   /** Validates the options. */
   public SemanticOptions {
@@ -33,6 +54,24 @@ public record SemanticOptions(String embedder, int maxChars, int batchSize, Stri
       throw new InputException(
           "The semantic option liked must be above-mean or all, got '" + liked + "'.");
     }
+    if (!(imageWeight >= 0 && imageWeight <= 1)) {
+      throw new InputException(
+          "The semantic option imageWeight must be between 0 and 1, got " + imageWeight + ".");
+    }
+    imageAttribute = imageAttribute == null || imageAttribute.isBlank() ? "image" : imageAttribute;
+    imageModel = imageModel == null ? "" : imageModel.strip();
+  }
+
+  /**
+   * Text-only options.
+   *
+   * @param embedder the embedder name
+   * @param maxChars the most characters embedded per item
+   * @param batchSize texts per call of the embedding model
+   * @param liked which of a user's items make up the profile
+   */
+  public SemanticOptions(String embedder, int maxChars, int batchSize, String liked) {
+    this(embedder, maxChars, batchSize, liked, 0, "image", "");
   }
 
   /**
@@ -58,7 +97,7 @@ public record SemanticOptions(String embedder, int maxChars, int batchSize, Stri
             "Unknown option '"
                 + k
                 + "' for the semantic algorithm; known options: embedder, maxChars, batchSize,"
-                + " liked.");
+                + " liked, imageWeight, imageAttribute, imageModel.");
       }
     }
     SemanticOptions d = defaults();
@@ -66,7 +105,23 @@ public record SemanticOptions(String embedder, int maxChars, int batchSize, Stri
         options.getOrDefault("embedder", d.embedder()),
         integer(options, "maxChars", d.maxChars()),
         integer(options, "batchSize", d.batchSize()),
-        options.getOrDefault("liked", d.liked()));
+        options.getOrDefault("liked", d.liked()),
+        decimal(options, "imageWeight", 0),
+        options.getOrDefault("imageAttribute", "image"),
+        options.getOrDefault("imageModel", ""));
+  }
+
+  private static double decimal(Map<String, String> o, String name, double dflt) {
+    String v = o.get(name);
+    if (v == null) {
+      return dflt;
+    }
+    try {
+      return Double.parseDouble(v.strip());
+    } catch (NumberFormatException e) {
+      throw new InputException(
+          "The semantic option " + name + " must be a number, got '" + v + "'.");
+    }
   }
 
   /**
@@ -80,6 +135,12 @@ public record SemanticOptions(String embedder, int maxChars, int batchSize, Stri
     m.put("maxChars", Integer.toString(maxChars));
     m.put("batchSize", Integer.toString(batchSize));
     m.put("liked", liked);
+    if (imageWeight > 0) {
+      // only when images are used, so that text-only model cards stay as they were
+      m.put("imageWeight", Double.toString(imageWeight));
+      m.put("imageAttribute", imageAttribute);
+      m.put("imageModel", imageModel);
+    }
     return m;
   }
 

@@ -68,10 +68,11 @@ public final class SemanticSearch {
     if (!(blend >= 0 && blend <= 1)) {
       throw new InputException("The blend weight must be between 0 and 1, got " + blend + ".");
     }
-    if (embedder.dimension() != vectors.dim()) {
+    if (embedder.dimension() > vectors.dim()) {
       throw new IllegalArgumentException("the embedder and the item vectors differ in dimension");
     }
-    float[] q = embedder.embed(query);
+    // multimodal item vectors [a t, b i] begin with the text part: the query is [t_q, 0]
+    float[] q = java.util.Arrays.copyOf(embedder.embed(query), vectors.dim());
     int size = vectors.size();
     float[] sim = new float[size];
     Vectors.scan(q, vectors.vectors(), vectors.dim(), sim);

@@ -5,9 +5,16 @@ import dev.seer.api.InputException;
 import dev.seer.api.Interactions;
 import dev.seer.api.ItemInfo;
 import dev.seer.api.ModelCard;
+import dev.seer.api.ProgressListener;
 import dev.seer.api.SparseMatrix;
 import dev.seer.api.Trainer;
 import dev.seer.api.TrainingContext;
+import dev.seer.text.image.ColourTextureDescriptor;
+import dev.seer.text.image.ImageEncoder;
+import dev.seer.text.image.Images;
+import dev.seer.text.image.Multimodal;
+import dev.seer.text.image.OnnxImageEncoder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +126,10 @@ public final class SemanticTrainer implements Trainer<SemanticModel> {
     }
     CachedEmbedder embedder = embedder();
     List<float[]> vectors = embedder.embed(texts, context.progress(), ALGORITHM + ": embed items");
-    int dim = embedder.dimension();
+    if (options.imageWeight() > 0) {
+      vectors = withImages(ids, infos, vectors, context.progress());
+    }
+    int dim = vectors.get(0).length;
     float[] v = new float[ids.size() * dim];
     for (int i = 0; i < ids.size(); i++) {
       System.arraycopy(vectors.get(i), 0, v, i * dim, dim);
@@ -128,6 +138,59 @@ public final class SemanticTrainer implements Trainer<SemanticModel> {
     ModelCard card = ModelCard.create(ALGORITHM, options.asMap(), context.seed(), train);
     return new SemanticModel(
         card, train.users(), items, options, dim, v, weights, texts.toArray(new String[0]));
+  }
+
+  /**
+   * Appends image vectors: {@code Multimodal.combine(text, image, imageWeight)} for items with an
+   * image, {@code [text, 0]} for items without (so that every item vector has unit length).
+   */
+  private List<float[]> withImages(
+      List<String> ids,
+      Map<String, ItemInfo> infos,
+      List<float[]> text,
+      ProgressListener progress) {
+    ImageEncoder enc =
+        options.imageModel().isEmpty()
+            ? new ColourTextureDescriptor()
+            : new OnnxImageEncoder(
+                Path.of(options.imageModel()),
+                224,
+                new float[] {0.4815f, 0.4578f, 0.4082f},
+                new float[] {0.2686f, 0.2613f, 0.2758f});
+    try {
+      int d = enc.dimension();
+      List<float[]> out = new ArrayList<>(ids.size());
+      String task = ALGORITHM + ": encode images";
+      progress.update(task, 0, ids.size());
+      for (int i = 0; i < ids.size(); i++) {
+        ItemInfo info = infos.get(ids.get(i));
+        String path = info == null ? null : info.attributes().get(options.imageAttribute());
+        if (path == null || path.isBlank()) {
+          out.add(Multimodal.combine(text.get(i), new float[d], 0));
+        } else {
+          float[] img;
+          try {
+            img = enc.encode(Images.read(Path.of(path.strip())));
+          } catch (InputException e) {
+            throw new InputException(
+                "Item '"
+                    + ids.get(i)
+                    + "' (attribute "
+                    + options.imageAttribute()
+                    + "): "
+                    + e.getMessage(),
+                e);
+          }
+          out.add(Multimodal.combine(text.get(i), img, options.imageWeight()));
+        }
+        progress.update(task, i + 1, ids.size());
+      }
+      return out;
+    } finally {
+      if (enc instanceof OnnxImageEncoder o) {
+        o.close();
+      }
+    }
   }
 
   private SparseMatrix likedWeights(SparseMatrix byUser, int numItems, boolean rated) {

@@ -11,9 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A small client of an OpenAI-compatible chat completions endpoint ({@code POST
@@ -21,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * max_tokens}; the reply's {@code choices[0].message.content}). Each request has a timeout;
  * timeouts, connection errors, 429 and 5xx replies are retried with doubling backoff; other replies
  * and malformed bodies are failures at once. Replies are cached by prompt, and a cap on total
- * tokens stops all requests once reached. Thread-safe.
+ * tokens stops all requests once reached, as does an optional limit of calls per minute.
+ * Thread-safe.
  */
 public final class LlmClient {
   /** Why a completion could not be had. */
@@ -34,12 +37,15 @@ public final class LlmClient {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long MINUTE_NANOS = 60_000_000_000L;
 
   private final LlmOptions options;
   private final HttpClient http;
   private final AtomicLong spent = new AtomicLong();
   private final AtomicLong requests = new AtomicLong();
   private final LinkedHashMap<String, String> cache;
+  private final ArrayDeque<Long> sentAt = new ArrayDeque<>();
+  private final LongSupplier nanoClock;
 
   /**
    * Creates a client.
@@ -47,7 +53,18 @@ public final class LlmClient {
    * @param options the settings
    */
   public LlmClient(LlmOptions options) {
+    this(options, System::nanoTime);
+  }
+
+  /**
+   * Creates a client that reads time from the given clock (for the per-minute call limit).
+   *
+   * @param options the settings
+   * @param nanoClock a monotonic clock in nanoseconds
+   */
+  LlmClient(LlmOptions options, LongSupplier nanoClock) {
     this.options = options;
+    this.nanoClock = nanoClock;
     this.http = HttpClient.newBuilder().connectTimeout(options.timeout()).build();
     int cap = options.cacheSize();
     this.cache =
@@ -107,6 +124,7 @@ public final class LlmClient {
     if (spent.get() >= options.maxTokens()) {
       throw new Unavailable("the token cap of " + options.maxTokens() + " is reached");
     }
+    takeCall();
     String body = requestBody(system, user);
     HttpRequest.Builder rb =
         HttpRequest.newBuilder(endpoint())
@@ -161,6 +179,24 @@ public final class LlmClient {
     }
     throw new Unavailable(
         "all " + (options.retries() + 1) + " attempts failed, the last with " + last);
+  }
+
+  /** Counts one call against the per-minute limit, or refuses it. */
+  private void takeCall() throws Unavailable {
+    int limit = options.callsPerMinute();
+    if (limit == 0) {
+      return;
+    }
+    long now = nanoClock.getAsLong();
+    synchronized (sentAt) {
+      while (!sentAt.isEmpty() && now - sentAt.peekFirst() >= MINUTE_NANOS) {
+        sentAt.pollFirst();
+      }
+      if (sentAt.size() >= limit) {
+        throw new Unavailable("the cap of " + limit + " calls per minute is reached");
+      }
+      sentAt.addLast(now);
+    }
   }
 
   private URI endpoint() {

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param maxReplyTokens the {@code max_tokens} of each request
  * @param allowPersonalData whether the user's own items may be sent; off by default
  * @param cacheSize how many replies are cached by prompt
+ * @param callsPerMinute the most requests sent in any 60 seconds (a cost cap; cache hits do not
+ *     count), 0 for no limit
  */
 public record LlmOptions(
     URI baseUrl,
@@ -30,7 +32,8 @@ public record LlmOptions(
     long maxTokens,
     int maxReplyTokens,
     boolean allowPersonalData,
-    int cacheSize) {
+    int cacheSize,
+    int callsPerMinute) {
   /** Validates the settings. */
   public LlmOptions {
     if (baseUrl == null
@@ -63,12 +66,98 @@ public record LlmOptions(
     if (cacheSize < 0) {
       throw new InputException("The LLM cache size must be 0 or more, got " + cacheSize + ".");
     }
+    if (callsPerMinute < 0) {
+      throw new InputException(
+          "The LLM calls per minute must be 0 (no limit) or more, got " + callsPerMinute + ".");
+    }
     apiKey = apiKey == null ? "" : apiKey;
   }
 
   /**
+   * Settings with no per-minute limit on calls.
+   *
+   * @param baseUrl the API base
+   * @param apiKey the key
+   * @param model the model
+   * @param timeout the most time one request may take
+   * @param retries extra attempts after a failed one
+   * @param backoff the wait before the first retry
+   * @param maxTokens the cap on total tokens
+   * @param maxReplyTokens the {@code max_tokens} of each request
+   * @param allowPersonalData whether the user's own items may be sent
+   * @param cacheSize how many replies are cached
+   */
+  public LlmOptions(
+      URI baseUrl,
+      String apiKey,
+      String model,
+      Duration timeout,
+      int retries,
+      Duration backoff,
+      long maxTokens,
+      int maxReplyTokens,
+      boolean allowPersonalData,
+      int cacheSize) {
+    this(
+        baseUrl,
+        apiKey,
+        model,
+        timeout,
+        retries,
+        backoff,
+        maxTokens,
+        maxReplyTokens,
+        allowPersonalData,
+        cacheSize,
+        0);
+  }
+
+  /**
+   * Returns these settings with another per-minute call limit.
+   *
+   * @param calls the most requests in any 60 seconds, 0 for no limit
+   * @return the settings
+   */
+  public LlmOptions withCallsPerMinute(int calls) {
+    return new LlmOptions(
+        baseUrl,
+        apiKey,
+        model,
+        timeout,
+        retries,
+        backoff,
+        maxTokens,
+        maxReplyTokens,
+        allowPersonalData,
+        cacheSize,
+        calls);
+  }
+
+  /**
+   * Returns these settings with personal data allowed or not.
+   *
+   * @param allow whether the user's own items may be sent
+   * @return the settings
+   */
+  public LlmOptions withPersonalData(boolean allow) {
+    return new LlmOptions(
+        baseUrl,
+        apiKey,
+        model,
+        timeout,
+        retries,
+        backoff,
+        maxTokens,
+        maxReplyTokens,
+        allow,
+        cacheSize,
+        callsPerMinute);
+  }
+
+  /**
    * Returns settings with the defaults: 10 s timeout, 2 retries from 500 ms, a cap of 100,000
-   * tokens, replies of at most 80 tokens, no personal data, 10,000 cached replies.
+   * tokens, replies of at most 80 tokens, no personal data, 10,000 cached replies, no per-minute
+   * limit.
    *
    * @param baseUrl the API base
    * @param apiKey the key
@@ -86,6 +175,7 @@ public record LlmOptions(
         100_000,
         80,
         false,
-        10_000);
+        10_000,
+        0);
   }
 }

@@ -7,25 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.seer.api.InputException;
+import dev.seer.testkit.ChatCompletionsServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The LLM path against an in-process server that speaks the chat completions protocol. */
+/** The LLM path against the shared in-process server that speaks the chat completions protocol. */
 class LlmExplainerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Evidence EVIDENCE =
@@ -39,42 +32,39 @@ class LlmExplainerTest {
   /** What the server does with the n-th request (0-based): status and body. */
   private record Reply(int status, String body) {}
 
-  private HttpServer server;
-  private final List<JsonNode> received = new CopyOnWriteArrayList<>();
-  private final AtomicInteger count = new AtomicInteger();
-  private final CountDownLatch release = new CountDownLatch(1);
+  private ChatCompletionsServer server;
 
-  private URI start(IntFunction<Reply> behaviour, boolean slow) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext(
-        "/v1/chat/completions",
-        (HttpExchange x) -> {
-          int n = count.getAndIncrement();
-          received.add(JSON.readTree(x.getRequestBody().readAllBytes()));
-          if (slow) {
-            try {
-              release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-          Reply r = behaviour.apply(n);
-          byte[] b = r.body().getBytes(StandardCharsets.UTF_8);
-          x.getResponseHeaders().add("Content-Type", "application/json");
-          x.sendResponseHeaders(r.status(), b.length);
-          x.getResponseBody().write(b);
-          x.close();
-        });
-    server.start();
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+  private URI start(IntFunction<Reply> behaviour, boolean slow) {
+    server =
+        new ChatCompletionsServer(
+            (n, body) -> {
+              if (slow) {
+                return ChatCompletionsServer.Reply.slowly();
+              }
+              Reply r = behaviour.apply(n);
+              return new ChatCompletionsServer.Reply(r.status(), r.body(), false);
+            });
+    return server.base();
+  }
+
+  /** The request bodies received, as JSON. */
+  private List<JsonNode> received() throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    for (String b : server.received()) {
+      out.add(JSON.readTree(b));
+    }
+    return out;
+  }
+
+  private int count() {
+    return server.requests();
   }
 
   @AfterEach
   void stop() {
-    release.countDown();
     if (server != null) {
-      server.stop(0);
+      server.close();
+      server = null;
     }
   }
 
@@ -108,7 +98,7 @@ class LlmExplainerTest {
     LlmExplainer.Explanation e = new LlmExplainer(c).explain(EVIDENCE);
     assertEquals("You will love this space comedy.", e.text());
     assertEquals("llm", e.source());
-    JsonNode req = received.get(0);
+    JsonNode req = received().get(0);
     assertEquals("tiny", req.get("model").asText());
     assertEquals(0, req.get("temperature").asInt());
     assertEquals("system", req.get("messages").get(0).get("role").asText());
@@ -118,14 +108,14 @@ class LlmExplainerTest {
     assertEquals(42, c.tokensSpent());
     // the same evidence again comes from the cache
     new LlmExplainer(c).explain(EVIDENCE);
-    assertEquals(1, count.get());
+    assertEquals(1, count());
   }
 
   @Test
   void personalDataIsSentOnlyWhenEnabled() throws Exception {
     URI base = start(n -> new Reply(200, ok("Like Galaxy Quest.", 5)), false);
     new LlmExplainer(new LlmClient(options(base, 0, 1000, true))).explain(EVIDENCE);
-    String user = received.get(0).get("messages").get(1).get("content").asText();
+    String user = received().get(0).get("messages").get(1).get("content").asText();
     assertTrue(user.contains("Galaxy Quest"), user);
   }
 
@@ -135,16 +125,15 @@ class LlmExplainerTest {
         start(n -> n < 2 ? new Reply(503, "{}") : new Reply(200, ok("Third time.", 3)), false);
     LlmClient c = new LlmClient(options(base, 2, 1000, false));
     assertEquals("Third time.", new LlmExplainer(c).explain(EVIDENCE).text());
-    assertEquals(3, count.get());
+    assertEquals(3, count());
     stop();
-    count.set(0);
     URI always = start(n -> new Reply(500, "oops"), false);
     LlmExplainer.Explanation e =
         new LlmExplainer(new LlmClient(options(always, 1, 1000, false))).explain(EVIDENCE);
     assertEquals("template", e.source());
     assertEquals(TemplateExplainer.explain(EVIDENCE), e.text());
     assertTrue(e.fallbackReason().contains("HTTP 500"), e.fallbackReason());
-    assertEquals(2, count.get(), "one retry");
+    assertEquals(2, count(), "one retry");
   }
 
   @Test
@@ -160,7 +149,7 @@ class LlmExplainerTest {
       assertEquals("template", e.source(), bodies[k]);
       assertEquals("It matches w" + k + ".", e.text());
     }
-    assertEquals(bodies.length, count.get(), "malformed replies are not retried");
+    assertEquals(bodies.length, count(), "malformed replies are not retried");
     stop();
     URI bad = start(n -> new Reply(401, "{\"error\":\"bad key\"}"), false);
     LlmExplainer.Explanation e =
@@ -188,7 +177,7 @@ class LlmExplainerTest {
     for (int k = 0; k < 4; k++) {
       x.explain(new Evidence("Item " + k, List.of(), List.of(), List.of(), true));
     }
-    assertEquals(2, count.get(), "the third request would pass the cap of 1500 after 2000");
+    assertEquals(2, count(), "the third request would pass the cap of 1500 after 2000");
     LlmExplainer.Explanation e =
         x.explain(new Evidence("Item 9", List.of(), List.of(), List.of(), true));
     assertEquals("It is popular with other users.", e.text());
