@@ -330,6 +330,37 @@ abstract class ApiContract {
     assertEquals(200, again.status());
   }
 
+  @Test
+  void neuralModelsTrainInTheBackgroundAndServe() throws Exception {
+    Reply job =
+        call(
+            "POST",
+            "/v1/apps/shop/models/train",
+            admin,
+            "{\"algorithm\":\"sasrec\",\"params\":{\"epochs\":\"2\",\"dims\":\"16\",\"blocks\":\"1\"},"
+                + "\"deploy\":false}");
+    assertEquals(202, job.status(), String.valueOf(job.body()));
+    String id = job.body().get("id").asText();
+    JsonNode done = null;
+    for (int t = 0; t < 1200 && done == null; t++) {
+      JsonNode j = call("GET", "/v1/apps/shop/jobs/" + id, admin, null).body();
+      String state = j.get("state").asText();
+      assertNotEquals("failed", state, j.toString());
+      if (state.equals("succeeded")) {
+        done = j;
+      } else {
+        Thread.sleep(100);
+      }
+    }
+    assertNotNull(done, "sasrec training did not finish");
+    JsonNode models = call("GET", "/v1/apps/shop/models", admin, null).body();
+    boolean listed = false;
+    for (JsonNode m : models.get("models")) {
+      listed |= m.toString().contains("sasrec");
+    }
+    assertTrue(listed, models.toString());
+  }
+
   void trainAndWait(String algorithm) throws Exception {
     Reply job =
         call("POST", "/v1/apps/shop/models/train", admin, "{\"algorithm\":\"" + algorithm + "\"}");
