@@ -110,6 +110,7 @@ final class NeuralLoop {
           NeuralEngine.seed(mix(seed, epoch + 1, steps + 1));
           try (NDManager step = root.newSubManager()) {
             params.tempAttach(step);
+            optimizer.tempAttach(step);
             NDArray loss;
             try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
               loss = net.loss(params, data, b, rng, step);

@@ -129,7 +129,7 @@ abstract class NextItemNetwork extends Network {
       perRow = logits.logSoftmax(2).get(new NDIndex(":, :, 0")).neg();
     } else {
       double beta = loss == Loss.GBCE ? gbceBeta() : 1.0;
-      NDArray posTerm = Activation.softPlus(pos.neg()).mul((float) beta);
+      NDArray posTerm = Scalars.times(Activation.softPlus(pos.neg()), (float) beta);
       NDArray negTerm = Activation.softPlus(negLogits).sum(new int[] {2});
       perRow = posTerm.add(negTerm);
     }
@@ -137,7 +137,7 @@ abstract class NextItemNetwork extends Network {
     for (float v : mask) {
       count += v;
     }
-    return perRow.mul(valid).sum().div(Math.max(1f, count));
+    return Scalars.over(perRow.mul(valid).sum(), Math.max(1f, count));
   }
 
   /** The gBCE exponent {@code β = α(t(1 - 1/α) + 1/α)} with {@code α = k / (items - 1)}. */

@@ -45,6 +45,19 @@ final class Optimizer {
     return steps;
   }
 
+  /**
+   * Makes the temporaries of the next {@link #step} belong to {@code step} until it closes (without
+   * this they would belong to the long-lived state manager and accumulate for the whole training).
+   */
+  void tempAttach(NDManager step) {
+    for (int i = 0; i < first.length; i++) {
+      first[i].tempAttach(step);
+      if (second[i] != null) {
+        second[i].tempAttach(step);
+      }
+    }
+  }
+
   /** Applies one step with the gradients of the last backward pass, then clears them. */
   void step(float lr) {
     steps++;

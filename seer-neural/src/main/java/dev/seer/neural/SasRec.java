@@ -73,7 +73,7 @@ final class SasRec extends NextItemNetwork {
     long b = input.getShape().get(0);
     int len = maxLength;
     NDArray keep = keepMask(input); // (b, len, 1)
-    NDArray x = embed(p, input).mul((float) Math.sqrt(dims)).add(p.get("position"));
+    NDArray x = Scalars.times(embed(p, input), (float) Math.sqrt(dims)).add(p.get("position"));
     x = drop(x, training).mul(keep);
     // additive mask (b, 1, len, len): -1e9 where key j > query i (the future) or key j is padding
     float[] causal = new float[len * len];
@@ -96,7 +96,9 @@ final class SasRec extends NextItemNetwork {
       NDArray k = split(linear(p, y, pre + "key"), b, heads, dh);
       NDArray v = split(linear(p, y, pre + "value"), b, heads, dh);
       NDArray att =
-          q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(dh)).add(mask).softmax(3);
+          Scalars.over(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(dh))
+              .add(mask)
+              .softmax(3);
       att = drop(att, training);
       NDArray ctx = att.matMul(v).transpose(0, 2, 1, 3).reshape(b, len, dims);
       x = x.add(drop(linear(p, ctx, pre + "out"), training));

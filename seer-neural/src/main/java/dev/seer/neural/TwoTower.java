@@ -161,9 +161,10 @@ final class TwoTower extends Network {
     NDArray u = userVectors(p, windows(prefixes), b, m);
     NDArray v = itemVectors(p, m.create(targets, new Shape(b)));
     NDArray logits =
-        u.matMul(v.transpose()).div((float) o.temperature()).add(m.create(mask, new Shape(b, b)));
+        Scalars.over(u.matMul(v.transpose()), (float) o.temperature())
+            .add(m.create(mask, new Shape(b, b)));
     NDArray eye = m.eye(b);
-    return logits.logSoftmax(1).mul(eye).sum().neg().div(b);
+    return Scalars.over(logits.logSoftmax(1).mul(eye).sum().neg(), b);
   }
 
   @Override
@@ -174,6 +175,6 @@ final class TwoTower extends Network {
       all[i] = i;
     }
     NDArray v = itemVectors(p, m.create(all, new Shape(numItems)));
-    return u.matMul(v.transpose()).div((float) o.temperature());
+    return Scalars.over(u.matMul(v.transpose()), (float) o.temperature());
   }
 }
