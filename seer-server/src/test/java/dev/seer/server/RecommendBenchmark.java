@@ -263,10 +263,12 @@ public final class RecommendBenchmark {
           .append('\n');
     }
     Files.writeString(paths, sb);
-    // warm up with the same tool at a low rate, then measure
+    // warm up with the same tool, first at a low rate, then at the measured rate (so that the
+    // request path is compiled and the heap has settled at that rate), then measure
     List<String> base =
         List.of(loadgen, "127.0.0.1", Integer.toString(port), "", "", "64", paths.toString());
     run(base, Math.max(50, rate / 4), 5);
+    run(base, rate, 5);
     Map<String, Object> r = new java.util.LinkedHashMap<>();
     r.put("mode", mode);
     r.put("modelLoadSeconds", Math.round(loadSeconds * 10) / 10.0);
