@@ -30,7 +30,8 @@ class ExplanationSumTest {
   /** Relative tolerance of the sum of the reasons against the ranker's float score. */
   private static final double RELATIVE = 1e-6;
 
-  private static final String CONTENT_OPTIONS = "epochs=5,maxWords=500,minWordCount=5";
+  private static final String CONTENT_OPTIONS =
+      "epochs=5,maxWords=500,minWordCount=5,fullSoftmaxLimit=1000,negatives=100";
   private static final String CONTENT = "content(" + CONTENT_OPTIONS.replace(',', ';') + ")";
   private static final int[] USERS = {0, 7, 99, 250, 413, 609};
 
