@@ -225,6 +225,9 @@ public sealed class EnsembleModel implements Recommender, Explainable permits Fo
   /** Permutations of the sampled Shapley values of {@link #explain(int, int, int)}. */
   public static final int DEFAULT_PERMUTATIONS = 128;
 
+  /** Feature of the RRF baseline reason. */
+  private static final String RRF_BASELINE = "share at score 0 (rrf)";
+
   /**
    * {@inheritDoc}
    *
@@ -346,8 +349,6 @@ public sealed class EnsembleModel implements Recommender, Explainable permits Fo
         new Reason(
             Contributions.BASELINE, -1, RRF_BASELINE, x.length == 0 ? share : g.applyAsDouble(0)));
   }
-
-  private static final String RRF_BASELINE = "share at score 0 (rrf)";
 
   /** The sort key of {@link #ranks}: ascending keys are descending scores, ties to lower index. */
   private static long key(float score, int index) {
