@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Explanation sentences written by a language model from the structured evidence only, with the
@@ -79,15 +80,17 @@ public final class LlmExplainer {
   /**
    * Explains a list of recommendations, with up to {@link #concurrency()} requests in flight at
    * once (each sentence as {@link #explain}: the client's cache, token cap, retries and timeout
-   * apply to every request, and each failure falls back to its template alone).
+   * apply to every request). After the first sentence that falls back to its template, the
+   * sentences not yet started use their templates at once (reason {@code "an earlier LLM call of
+   * this list failed: ..."}), so a slow or failing endpoint costs about one timeout per list, not
+   * one per item.
    *
    * @param evidence the evidence of each recommendation
    * @return one explanation per recommendation, in the same order
    */
   public List<Explanation> explainAll(List<Evidence> evidence) {
     int n = evidence.size();
-    int threads = client == null ? 1 : Math.min(concurrency, n);
-    if (threads <= 1) {
+    if (client == null) {
       List<Explanation> out = new ArrayList<>(n);
       for (Evidence e : evidence) {
         out.add(explain(e));
@@ -95,13 +98,28 @@ public final class LlmExplainer {
       return out;
     }
     AtomicInteger next = new AtomicInteger();
+    AtomicReference<String> failed = new AtomicReference<>();
     Explanation[] out = new Explanation[n];
     Runnable worker =
         () -> {
           for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-            out[i] = explain(evidence.get(i));
+            String f = failed.get();
+            if (f != null) {
+              out[i] = fallback(evidence.get(i), "an earlier LLM call of this list failed: " + f);
+              continue;
+            }
+            Explanation x = explain(evidence.get(i));
+            if (!x.fallbackReason().isEmpty()) {
+              failed.compareAndSet(null, x.fallbackReason());
+            }
+            out[i] = x;
           }
         };
+    int threads = Math.min(concurrency, n);
+    if (threads <= 1) {
+      worker.run();
+      return List.of(out);
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads - 1, DAEMON);
     try {
       List<Future<?>> running = new ArrayList<>();

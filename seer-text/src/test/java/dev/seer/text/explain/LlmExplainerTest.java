@@ -305,6 +305,32 @@ class LlmExplainerTest {
   }
 
   @Test
+  void afterAFailureTheRestOfTheListUsesTemplates() throws Exception {
+    // Request 1 fails with a 400; the sentences not yet started then use their templates.
+    server =
+        new ChatCompletionsServer(
+            (n, body) ->
+                n == 1 ? new ChatCompletionsServer.Reply(400, "{}", false) : worstCaseReply(body));
+    LlmClient c = new LlmClient(options(server.base(), 0, 1_000_000, false));
+    List<Evidence> list = new ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      list.add(popular(k));
+    }
+    List<LlmExplainer.Explanation> out = new LlmExplainer(c, 1).explainAll(list);
+    assertEquals("llm", out.get(0).source());
+    assertTrue(out.get(1).fallbackReason().contains("HTTP 400"), out.get(1).fallbackReason());
+    for (int k = 2; k < 5; k++) {
+      assertEquals("template", out.get(k).source());
+      assertTrue(
+          out.get(k)
+              .fallbackReason()
+              .startsWith("an earlier LLM call of this list failed: HTTP 400"),
+          out.get(k).fallbackReason());
+    }
+    assertEquals(2, count());
+  }
+
+  @Test
   void templatesAndSettingsByHand() {
     assertEquals(
         "Because you liked \u201cGalaxy Quest\u201d and \u201cAirplane!\u201d, and it shares"
