@@ -4,9 +4,13 @@ package dev.seer.api;
  * One piece of evidence for a recommendation.
  *
  * @param kind what kind of evidence: {@code "item"} (a user's item that contributed), {@code
- *     "feature"} (a matching feature), {@code "popularity"} or {@code "random"}
+ *     "feature"} (a matching feature), {@code "popularity"}, {@code "random"}, {@code "part"} (the
+ *     rest of a hybrid's or ensemble's part that the part's own reasons leave out) or {@code
+ *     "baseline"} (a constant of the user, such as the mean score that standardisation subtracts,
+ *     so that the reasons add up to the score)
  * @param item the contributing item index for {@code "item"} reasons, else {@code -1}
- * @param feature the matching feature for {@code "feature"} reasons, else empty
+ * @param feature the matching feature for {@code "feature"} reasons, the part for {@code "part"}
+ *     reasons, what the constant is for {@code "baseline"} reasons, else empty
  * @param contribution how much this evidence added to the score
  */
 public record Reason(String kind, int item, String feature, double contribution) {

@@ -44,6 +44,11 @@ final class Explanations {
         case "popularity":
           other.add(String.format(Locale.ROOT, "popular: %.0f users", r.contribution()));
           break;
+        case "baseline":
+          break;
+        case "part":
+          other.add(String.format(Locale.ROOT, "rest of %s (%.2f)", r.feature(), r.contribution()));
+          break;
         default:
           other.add(r.kind());
       }

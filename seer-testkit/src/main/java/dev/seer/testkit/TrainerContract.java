@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and supplies {@link #trainer()}; it may override {@link #data()} and the other hooks.
  */
 public abstract class TrainerContract {
-  private static final Set<String> REASON_KINDS = Set.of("item", "feature", "popularity", "random");
+  private static final Set<String> REASON_KINDS =
+      Set.of("item", "feature", "popularity", "random", "part", "baseline");
 
   /** Creates the contract. */
   protected TrainerContract() {}

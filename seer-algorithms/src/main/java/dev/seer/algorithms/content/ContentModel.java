@@ -175,18 +175,23 @@ public final class ContentModel implements Recommender, FoldIn, Explainable {
    * {@inheritDoc}
    *
    * <p>One reason of kind {@code "feature"} per non-zero term {@code theta_u,f * phi_v,f}, named by
-   * the feature, largest first (ties by name); all terms together add up to the score.
+   * the feature, largest first (ties by name); all terms together add up to the score (they are the
+   * very products the score sums, in float). A user without training rows is explained with the
+   * vector {@link #score} uses for them (the mean of the trained vectors).
    */
   @Override
   public List<Reason> explain(int user, int item, int max) {
-    if (max <= 0 || user < 0 || user >= users.size() || item < 0 || item >= items.size()) {
+    if (max <= 0 || item < 0 || item >= items.size()) {
       return List.of();
     }
+    boolean known = user >= 0 && user < users.size();
+    float[] t = known ? theta : prior;
+    int off = known ? user * dim : 0;
     SparseMatrix phi = features.matrix();
     List<Reason> reasons = new ArrayList<>();
     for (int m = phi.rowStart(item); m < phi.rowEnd(item); m++) {
       int f = phi.indices()[m];
-      double c = (double) theta[user * dim + f] * phi.values()[m];
+      float c = t[off + f] * phi.values()[m];
       if (c != 0) {
         reasons.add(new Reason("feature", -1, features.names().get(f), c));
       }

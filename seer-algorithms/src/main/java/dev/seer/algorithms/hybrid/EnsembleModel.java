@@ -1,8 +1,10 @@
 package dev.seer.algorithms.hybrid;
 
+import dev.seer.algorithms.Randoms;
 import dev.seer.algorithms.hybrid.EnsembleOptions.Method;
 import dev.seer.api.Explainable;
 import dev.seer.api.IdIndex;
+import dev.seer.api.InputException;
 import dev.seer.api.ModelCard;
 import dev.seer.api.Reason;
 import dev.seer.api.Recommender;
@@ -10,6 +12,7 @@ import dev.seer.api.SparseMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * An ensemble of trained models (see {@link EnsembleTrainer}). With {@link Method#WEIGHTED} the
@@ -219,46 +222,139 @@ public sealed class EnsembleModel implements Recommender, Explainable permits Fo
     return rank;
   }
 
+  /** Permutations of the sampled Shapley values of {@link #explain(int, int, int)}. */
+  public static final int DEFAULT_PERMUTATIONS = 128;
+
+  /** Feature of the RRF baseline reason. */
+  private static final String RRF_BASELINE = "share at score 0 (rrf)";
+
   /**
    * {@inheritDoc}
    *
-   * <p>The components' reasons, combined: with {@code weighted}, each component's contributions
-   * times {@code w_c / sd_c} (its weight over the user's standard deviation of its scores), so
-   * that, for components whose reasons add up to their scores, the reasons add up to the ensemble
-   * score plus the user's centring constant {@code sum_c w_c mean_c / sd_c}; with {@code rrf}, each
-   * component's share {@code w_c / (k + rank_c)} of the score is split over its positive reasons in
-   * proportion to their contributions, so the reasons add up to the shares of the components that
-   * explain. Reasons of the same item or feature are added up; largest first.
+   * <p>As {@link #explain(int, int, int, int, long)} with {@link #DEFAULT_PERMUTATIONS}
+   * permutations and a seed mixed from the model's seed, the user and the item, so the same model
+   * always gives the same reasons.
    */
   @Override
   public List<Reason> explain(int user, int item, int max) {
+    long seed = Randoms.mix(Randoms.mix(card.seed(), user), item);
+    return explain(user, item, max, DEFAULT_PERMUTATIONS, seed);
+  }
+
+  /**
+   * Per-feature contributions that add up to the score. Each component's evidence is its own
+   * reasons plus one reason of kind {@code "part"} (feature {@code "component C: ALGORITHM"}) for
+   * the rest of its score that they leave out.
+   *
+   * <p>With {@code weighted} the score is linear in the components' scores for a given user, so the
+   * contributions are exact: each component's evidence times {@code w_c / sd_c}, and one reason of
+   * kind {@code "baseline"} (feature {@code "user mean score (standardisation)"}) for {@code -sum_c
+   * w_c mean_c / sd_c}, the same for all of the user's items.
+   *
+   * <p>With {@code rrf} the share {@code w_c / (k + rank_c)} is a step function of the component's
+   * score, so each component's evidence gets its sampled Shapley value in the game whose coalition
+   * {@code S} is worth the share the item would get if its score were the sum of the contributions
+   * in {@code S} (the other items' scores unchanged). By efficiency these add up to the share minus
+   * the share of a score of 0, which goes to one reason of kind {@code "baseline"} (feature {@code
+   * "share at score 0 (rrf)"}). A training item of the user is ranked last whatever its score, so
+   * its share is all baseline.
+   *
+   * <p>Reasons of the same item or feature are added up; largest first. With {@code max} at least
+   * the number of reasons, they add up to the score (up to float rounding of the score).
+   *
+   * @param user user index
+   * @param item item index
+   * @param max the most reasons to return
+   * @param permutations permutations sampled per component with {@code rrf}, at least 1
+   * @param seed the seed of the permutations
+   * @return reasons, largest first
+   */
+  public List<Reason> explain(int user, int item, int max, int permutations, long seed) {
+    if (permutations < 1) {
+      throw new InputException(
+          "permutations=" + permutations + " is not valid; give a number of 1 or more.");
+    }
     if (max <= 0 || item < 0 || item >= items.size()) {
       return List.of();
     }
     List<Reason> all = new ArrayList<>();
     int[] userItems = trainingItems(user);
     for (int c = 0; c < components.size(); c++) {
-      if (weights[c] == 0 || !(components.get(c) instanceof Explainable ex)) {
+      if (weights[c] == 0) {
         continue;
       }
+      Recommender part = components.get(c);
+      String label = "component " + c + ": " + part.card().algorithm();
       float[] s = new float[items.size()];
-      components.get(c).score(user, s);
-      List<Reason> rs = ex.explain(user, item, Integer.MAX_VALUE);
+      part.score(user, s);
       if (method == Method.WEIGHTED) {
-        HybridModel.scaled(rs, weights[c] / ScoreNorm.stats(s)[1], all);
+        double[] st = ScoreNorm.stats(s);
+        Contributions.standardised(part, label, user, item, s[item], st, weights[c], all);
       } else {
-        double share = weights[c] / (k + ranks(s, userItems)[item]);
-        double pos = 0;
-        for (Reason r : rs) {
-          pos += Math.max(0, r.contribution());
-        }
-        for (Reason r : rs) {
-          if (r.contribution() > 0) {
-            all.add(new Reason(r.kind(), r.item(), r.feature(), share * r.contribution() / pos));
-          }
-        }
+        rrf(c, part, label, user, item, s, userItems, permutations, Randoms.mix(seed, c), all);
       }
     }
     return HybridModel.merge(all, max);
+  }
+
+  private void rrf(
+      int c,
+      Recommender part,
+      String label,
+      int user,
+      int item,
+      float[] s,
+      int[] userItems,
+      int permutations,
+      long seed,
+      List<Reason> out) {
+    double si = s[item];
+    float[] copy = s.clone();
+    double share = weights[c] / (k + ranks(copy, userItems)[item]);
+    boolean[] last = new boolean[s.length];
+    for (int i : userItems) {
+      last[i] = true;
+    }
+    if (last[item]) {
+      out.add(new Reason(Contributions.BASELINE, -1, RRF_BASELINE, share));
+      return;
+    }
+    List<Reason> players = Contributions.ofPart(part, label, user, item, si, null);
+    long[] others = new long[s.length];
+    int n = 0;
+    for (int i = 0; i < s.length; i++) {
+      if (i != item && !last[i]) {
+        others[n++] = key(s[i], i);
+      }
+    }
+    long[] sorted = Arrays.copyOf(others, n);
+    Arrays.sort(sorted);
+    double w = weights[c];
+    DoubleUnaryOperator g =
+        x -> {
+          int pos = Arrays.binarySearch(sorted, key((float) x, item));
+          int before = pos >= 0 ? pos : -pos - 1;
+          return w / (k + before + 1);
+        };
+    double[] x = new double[players.size()];
+    for (int p = 0; p < x.length; p++) {
+      x[p] = players.get(p).contribution();
+    }
+    double[] phi = SumShapley.sampled(x, g, share, permutations, seed);
+    for (int p = 0; p < x.length; p++) {
+      Reason r = players.get(p);
+      out.add(new Reason(r.kind(), r.item(), r.feature(), phi[p]));
+    }
+    out.add(
+        new Reason(
+            Contributions.BASELINE, -1, RRF_BASELINE, x.length == 0 ? share : g.applyAsDouble(0)));
+  }
+
+  /** The sort key of {@link #ranks}: ascending keys are descending scores, ties to lower index. */
+  private static long key(float score, int index) {
+    float v = Float.isNaN(score) ? Float.NEGATIVE_INFINITY : score;
+    int bits = Float.floatToIntBits(v == 0f ? 0f : v);
+    bits ^= (bits >> 31) & 0x7fffffff;
+    return ((long) ~bits << 32) | index;
   }
 }

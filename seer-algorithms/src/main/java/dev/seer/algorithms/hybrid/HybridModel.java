@@ -273,13 +273,18 @@ public sealed class HybridModel implements Recommender, Explainable permits Fold
   /**
    * {@inheritDoc}
    *
-   * <p>The reasons of both parts that explain, each part's contributions multiplied by its weight
-   * in the score ({@code alpha / sd_cf} for the collaborative part, {@code (1 - alpha) /
-   * sd_content} for the content part; {@code 1 / sd_content} and no collaborative reasons for items
-   * without training interactions); reasons of the same item or feature are added up; largest
-   * first. When both parts' reasons add up to their scores (item-kNN, EASE, content), the reasons
-   * add up to the hybrid score plus the user's centring constant {@code alpha * mean_cf / sd_cf +
-   * (1 - alpha) * mean_content / sd_content}, which is the same for all of the user's items.
+   * <p>Per-feature contributions that add up to the score. The score is linear in the parts' scores
+   * for a given user ({@code z = (s - mean) / sd} with the user's mean and standard deviation), so
+   * the contributions are exact: each part's reasons times its weight in the score ({@code alpha /
+   * sd_cf} for the collaborative part, {@code (1 - alpha) / sd_content} for the content part;
+   * {@code 1 / sd_content} and no collaborative reasons for items without training interactions),
+   * one reason of kind {@code "part"} per part for the rest of its score that its own reasons leave
+   * out (feature {@code cf:ALGORITHM} or {@code content:ALGORITHM}; none for the content model,
+   * whose reasons are its whole score), and one reason of kind {@code "baseline"} (feature {@code
+   * "user mean score (standardisation)"}): {@code -(alpha * mean_cf / sd_cf + (1 - alpha) *
+   * mean_content / sd_content)}, the same for all of the user's items. Reasons of the same item or
+   * feature are added up; largest first. With {@code max} at least the number of reasons, they add
+   * up to the score (up to float rounding of the score).
    */
   @Override
   public List<Reason> explain(int user, int item, int max) {
@@ -294,19 +299,15 @@ public sealed class HybridModel implements Recommender, Explainable permits Fold
     double[] st = ScoreNorm.stats(t);
     double a = warm[item] ? alpha(activityOf(user)) : 0;
     List<Reason> all = new ArrayList<>();
-    if (a > 0 && cf instanceof Explainable ex) {
-      scaled(ex.explain(user, item, Integer.MAX_VALUE), a / sc[1], all);
+    if (a > 0) {
+      Contributions.standardised(
+          cf, "cf:" + cf.card().algorithm(), user, item, c[item], sc, a, all);
     }
-    if (a < 1 && content instanceof Explainable ex) {
-      scaled(ex.explain(user, item, Integer.MAX_VALUE), (1 - a) / st[1], all);
+    if (a < 1) {
+      Contributions.standardised(
+          content, "content:" + content.card().algorithm(), user, item, t[item], st, 1 - a, all);
     }
     return merge(all, max);
-  }
-
-  static void scaled(List<Reason> reasons, double w, List<Reason> out) {
-    for (Reason r : reasons) {
-      out.add(new Reason(r.kind(), r.item(), r.feature(), w * r.contribution()));
-    }
   }
 
   /** Adds up reasons with the same kind, item and feature; largest first, then by item, feature. */

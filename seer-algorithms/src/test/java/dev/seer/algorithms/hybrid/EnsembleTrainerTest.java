@@ -61,6 +61,28 @@ class EnsembleTrainerTest extends TrainerContract {
   }
 
   @Test
+  void rrfReasonsAreShapleyValuesOfTheRankGameByHand() {
+    // The cold user, item x: popularity 3 ranks x first (share 1/61); at score 0 it would rank
+    // after y (2) and z (1), share 1/63, so the popularity reason gets 1/61 - 1/63 and the baseline
+    // 1/63. Counting ratings >= 4, x scores 0 with a popularity reason of 0 and ranks second (share
+    // 1/62, all baseline).
+    EnsembleModel m = pair(Tiny.threeItems(), new double[] {1, 1}, Method.RRF, 60);
+    List<Reason> r = m.explain(3, 0, 10);
+    assertEquals(2, r.size());
+    assertEquals("baseline", r.get(0).kind());
+    assertEquals(1.0 / 63 + 1.0 / 62, r.get(0).contribution(), 1e-12);
+    assertEquals("popularity", r.get(1).kind());
+    assertEquals(1.0 / 61 - 1.0 / 63, r.get(1).contribution(), 1e-12);
+    // u1's training item x ranks last whatever its score: its share is all baseline.
+    float[] s = new float[3];
+    m.score(0, s);
+    List<Reason> seen = m.explain(0, 0, 10);
+    assertEquals(1, seen.size());
+    assertEquals(s[0], seen.get(0).contribution(), 1e-7);
+    assertThrows(InputException.class, () -> m.explain(3, 0, 10, 0, 1));
+  }
+
+  @Test
   void ranksPutTrainingItemsLastAndBreakTiesByIndex() {
     assertArrayEquals(
         new int[] {2, 3, 1, 4}, EnsembleModel.ranks(new float[] {1, 1, 5, Float.NaN}, new int[0]));
@@ -77,9 +99,12 @@ class EnsembleTrainerTest extends TrainerContract {
     float[] s = new float[5];
     m.score(0, s);
     assertArrayEquals(new float[] {3.5f, -4f, 1f, -1.5f, 1f}, s, 1e-6f);
-    // Reasons: popularity 3 * 1 / 0.4 + 2 * 2 / 0.8 = 12.5 = 3.5 + (2.2 / 0.4 + 2 * 1.4 / 0.8).
+    // Reasons: popularity 3 * 1 / 0.4 + 2 * 2 / 0.8 = 12.5, and the baseline -(2.2 / 0.4 + 2 *
+    // 1.4 / 0.8) = -9, which add up to the score 3.5.
     List<Reason> r = m.explain(0, 0, 3);
     assertEquals(12.5, r.get(0).contribution(), 1e-9);
+    assertEquals("baseline", r.get(1).kind());
+    assertEquals(-9, r.get(1).contribution(), 1e-9);
   }
 
   @Test

@@ -88,17 +88,34 @@ class HybridTrainerTest extends TrainerContract {
   }
 
   @Test
-  void explanationsAddUpToTheScorePlusTheCentringConstant() {
+  void explanationsAddUpToTheScoreWithTheCentringAsBaseline() {
     HybridModel m = handModel(true);
     // u4, i1: popularity reasons 3 (cf) and 2 (content), scaled by 0.4 / 0.4 and 0.6 / 0.8, are
-    // merged into one popularity reason 3 + 1.5 = 4.5 = score 1.25 + 0.4 * 2.2 / 0.4 + 0.6 * 1.4 /
-    // 0.8.
+    // merged into one popularity reason 3 + 1.5 = 4.5; the baseline is -(0.4 * 2.2 / 0.4 + 0.6 *
+    // 1.4 / 0.8) = -3.25, and 4.5 - 3.25 = 1.25 is the score.
     List<Reason> r = m.explain(3, 0, 5);
-    assertEquals(1, r.size());
+    assertEquals(2, r.size());
     assertEquals("popularity", r.get(0).kind());
     assertEquals(4.5, r.get(0).contribution(), 1e-9);
-    // Cold i2: only the content part, 1 / 0.8 * 0 = 0.
-    assertEquals(0.0, m.explain(3, 1, 5).get(0).contribution(), 1e-12);
+    assertEquals("baseline", r.get(1).kind());
+    assertEquals(Contributions.CENTRING, r.get(1).feature());
+    assertEquals(-3.25, r.get(1).contribution(), 1e-9);
+    // Cold i2: only the content part, 1 / 0.8 * 0 = 0, and the baseline -1.4 / 0.8 = -1.75.
+    List<Reason> cold = m.explain(3, 1, 5);
+    assertEquals(0.0, cold.get(0).contribution(), 1e-12);
+    assertEquals(-1.75, cold.get(1).contribution(), 1e-9);
+    // Every item of every user: the reasons add up to the score.
+    float[] s = new float[5];
+    for (int u = 0; u < 4; u++) {
+      m.score(u, s);
+      for (int i = 0; i < 5; i++) {
+        double sum = 0;
+        for (Reason x : m.explain(u, i, Integer.MAX_VALUE)) {
+          sum += x.contribution();
+        }
+        assertEquals(s[i], sum, 1e-6, "user " + u + ", item " + i);
+      }
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +23,17 @@ import java.util.function.LongSupplier;
  * {base}/chat/completions} with {@code model}, {@code messages}, {@code temperature 0} and {@code
  * max_tokens}; the reply's {@code choices[0].message.content}). Each request has a timeout;
  * timeouts, connection errors, 429 and 5xx replies are retried with doubling backoff; other replies
- * and malformed bodies are failures at once. Replies are cached by prompt, and a cap on total
- * tokens stops all requests once reached, as does an optional limit of calls per minute.
- * Thread-safe.
+ * and malformed bodies are failures at once. Replies are cached by prompt, and an optional limit of
+ * calls per minute refuses requests beyond it.
+ *
+ * <p>Thread-safe, and the token cap holds when requests run in parallel: before a request is sent
+ * it reserves its most possible cost, the UTF-8 bytes of its body (no tokenizer makes more prompt
+ * tokens than bytes, and the body holds more bytes than the chat format's few extra tokens) plus
+ * its {@code max_tokens}. It is sent only if the tokens spent, the reservations of the requests in
+ * flight and its own reservation together stay within the cap; otherwise it is refused at once. The
+ * reply's reported usage then replaces the reservation (a request that gets no reply gives its
+ * reservation back). So the tokens spent never pass the cap unless an endpoint reports more than
+ * that bound for a request.
  */
 public final class LlmClient {
   /** Why a completion could not be had. */
@@ -42,6 +51,7 @@ public final class LlmClient {
   private final LlmOptions options;
   private final HttpClient http;
   private final AtomicLong spent = new AtomicLong();
+  private final AtomicLong committed = new AtomicLong(); // spent plus reservations in flight
   private final AtomicLong requests = new AtomicLong();
   private final LinkedHashMap<String, String> cache;
   private final ArrayDeque<Long> sentAt = new ArrayDeque<>();
@@ -121,11 +131,59 @@ public final class LlmClient {
         return hit;
       }
     }
-    if (spent.get() >= options.maxTokens()) {
-      throw new Unavailable("the token cap of " + options.maxTokens() + " is reached");
-    }
-    takeCall();
     String body = requestBody(system, user);
+    long reserve = body.getBytes(StandardCharsets.UTF_8).length + (long) options.maxReplyTokens();
+    reserve(reserve);
+    boolean settled = false;
+    try {
+      takeCall();
+      Completion c = send(body);
+      String text = c.text();
+      long tokens = c.tokens() >= 0 ? c.tokens() : (body.length() + text.length()) / 4;
+      committed.addAndGet(tokens - reserve);
+      spent.addAndGet(tokens);
+      settled = true;
+      synchronized (cache) {
+        if (options.cacheSize() > 0) {
+          cache.put(key, text);
+        }
+      }
+      return text;
+    } finally {
+      if (!settled) {
+        committed.addAndGet(-reserve);
+      }
+    }
+  }
+
+  /** Reserves tokens within the cap, or refuses the request. */
+  private void reserve(long tokens) throws Unavailable {
+    long cap = options.maxTokens();
+    while (true) {
+      long now = committed.get();
+      if (now + tokens > cap) {
+        throw new Unavailable(
+            "the token cap of "
+                + cap
+                + " is reached ("
+                + spent.get()
+                + " spent, "
+                + (now - spent.get())
+                + " reserved by requests in flight, and this request may take up to "
+                + tokens
+                + ")");
+      }
+      if (committed.compareAndSet(now, now + tokens)) {
+        return;
+      }
+    }
+  }
+
+  /** A reply's text and its reported total tokens, or -1 when it reports none. */
+  private record Completion(String text, long tokens) {}
+
+  /** Sends the body with retries. */
+  private Completion send(String body) throws Unavailable {
     HttpRequest.Builder rb =
         HttpRequest.newBuilder(endpoint())
             .timeout(options.timeout())
@@ -169,13 +227,7 @@ public final class LlmClient {
       if (status != 200) {
         throw new Unavailable("HTTP " + status + " (not retried)");
       }
-      String text = parse(r.body(), body.length());
-      synchronized (cache) {
-        if (options.cacheSize() > 0) {
-          cache.put(key, text);
-        }
-      }
-      return text;
+      return parse(r.body());
     }
     throw new Unavailable(
         "all " + (options.retries() + 1) + " attempts failed, the last with " + last);
@@ -215,7 +267,7 @@ public final class LlmClient {
     return n.toString();
   }
 
-  private String parse(String body, int sentChars) throws Unavailable {
+  private Completion parse(String body) throws Unavailable {
     JsonNode n;
     try {
       n = JSON.readTree(body);
@@ -228,11 +280,8 @@ public final class LlmClient {
     }
     String text = content.asText().strip();
     JsonNode total = n.path("usage").get("total_tokens");
-    long tokens =
-        total != null && total.canConvertToLong() && total.asLong() >= 0
-            ? total.asLong()
-            : (sentChars + text.length()) / 4;
-    spent.addAndGet(tokens);
-    return text;
+    return new Completion(
+        text,
+        total != null && total.canConvertToLong() && total.asLong() >= 0 ? total.asLong() : -1);
   }
 }

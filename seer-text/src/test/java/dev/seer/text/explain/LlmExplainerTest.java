@@ -11,9 +11,13 @@ import dev.seer.api.InputException;
 import dev.seer.testkit.ChatCompletionsServer;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -169,19 +173,161 @@ class LlmExplainerTest {
     assertTrue(e.fallbackReason().contains("no reply within 300 ms"), e.fallbackReason());
   }
 
+  /** The most a request can cost: its body's UTF-8 bytes plus its max_tokens of 60. */
+  private static int worstCase(String body) {
+    return body.getBytes(StandardCharsets.UTF_8).length + 60;
+  }
+
+  /** A reply that reports the request's worst-case cost as its usage. */
+  private static ChatCompletionsServer.Reply worstCaseReply(String body) {
+    return ChatCompletionsServer.Reply.ok("Sentence for " + title(body), worstCase(body));
+  }
+
+  /** The recommended item's title in a request body. */
+  private static String title(String body) {
+    try {
+      String user = JSON.readTree(body).get("messages").get(1).get("content").asText();
+      return JSON.readTree(user).get("recommendedItem").asText();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Evidence popular(int k) {
+    return new Evidence("Item " + k, List.of(), List.of(), List.of(), true);
+  }
+
   @Test
   void theTokenCapStopsRequests() throws Exception {
-    URI base = start(n -> new Reply(200, ok("Reply " + n, 1000)), false);
-    LlmClient c = new LlmClient(options(base, 0, 1500, false));
+    server = new ChatCompletionsServer((n, body) -> worstCaseReply(body));
+    LlmClient c = new LlmClient(options(server.base(), 0, 1500, false));
     LlmExplainer x = new LlmExplainer(c);
-    for (int k = 0; k < 4; k++) {
-      x.explain(new Evidence("Item " + k, List.of(), List.of(), List.of(), true));
+    for (int k = 0; k < 6; k++) {
+      x.explain(popular(k));
     }
-    assertEquals(2, count(), "the third request would pass the cap of 1500 after 2000");
-    LlmExplainer.Explanation e =
-        x.explain(new Evidence("Item 9", List.of(), List.of(), List.of(), true));
+    // Every request reserves its worst case w (the same for Item 0 to Item 5) and is sent only
+    // while the tokens spent plus w stay within 1500.
+    int w = worstCase(server.received().get(0));
+    assertEquals(1500 / w, count(), "worst case " + w);
+    assertEquals((long) count() * w, c.tokensSpent());
+    LlmExplainer.Explanation e = x.explain(popular(9));
     assertEquals("It is popular with other users.", e.text());
-    assertTrue(e.fallbackReason().contains("token cap"), e.fallbackReason());
+    assertTrue(e.fallbackReason().contains("token cap of 1500"), e.fallbackReason());
+  }
+
+  @Test
+  void sentencesOfAListAreWrittenConcurrentlyInOrder() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch two = new CountDownLatch(2);
+    server =
+        new ChatCompletionsServer(
+            (n, body) -> {
+              most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+              two.countDown();
+              try {
+                // hold the first request until a second one arrives (a guard, not a timing test)
+                two.await(15, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              inFlight.decrementAndGet();
+              return worstCaseReply(body);
+            });
+    LlmClient c = new LlmClient(options(server.base(), 0, 1_000_000, false));
+    List<Evidence> list = new ArrayList<>();
+    for (int k = 0; k < 7; k++) {
+      list.add(popular(k));
+    }
+    List<LlmExplainer.Explanation> out = new LlmExplainer(c, 3).explainAll(list);
+    assertTrue(most.get() >= 2, "requests in flight at once: " + most.get());
+    assertTrue(most.get() <= 3, "at most the concurrency: " + most.get());
+    assertEquals(7, out.size());
+    for (int k = 0; k < 7; k++) {
+      assertEquals("llm", out.get(k).source());
+      assertEquals("Sentence for Item " + k, out.get(k).text(), "in order");
+    }
+    assertEquals(7, count());
+    // The same list again comes from the cache.
+    assertEquals(out, new LlmExplainer(c, 3).explainAll(list));
+    assertEquals(7, count());
+    assertEquals(List.of(), new LlmExplainer(c).explainAll(List.of()));
+    assertThrows(InputException.class, () -> new LlmExplainer(c, 0));
+  }
+
+  @Test
+  void theTokenCapHoldsUnderConcurrency() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch three = new CountDownLatch(3);
+    server =
+        new ChatCompletionsServer(
+            (n, body) -> {
+              if (n == 0) {
+                return worstCaseReply(body); // the probe
+              }
+              most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+              three.countDown();
+              try {
+                // hold the requests until three are in flight (a guard, not a timing test)
+                three.await(15, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              inFlight.decrementAndGet();
+              return worstCaseReply(body);
+            });
+    // The worst case w of one request (Item 0 to Item 9 have prompts of the same length).
+    new LlmExplainer(new LlmClient(options(server.base(), 0, 1_000_000, false)))
+        .explain(popular(9));
+    int w = worstCase(server.received().get(0));
+    long cap = 3 * w + w / 2;
+    LlmClient c = new LlmClient(options(server.base(), 0, cap, false));
+    List<Evidence> list = new ArrayList<>();
+    for (int k = 0; k < 8; k++) {
+      list.add(popular(k));
+    }
+    List<LlmExplainer.Explanation> out = new LlmExplainer(c, 4).explainAll(list);
+    // Without reservations the 4 workers' first requests would all pass a check of the tokens
+    // spent (0) and spend 4 w > 3.5 w. With them, 3 are in flight together, the fourth is refused,
+    // and once the 3 have spent 3 w no other fits, whatever the interleaving.
+    assertEquals(3, most.get(), "requests in flight at once");
+    assertTrue(c.tokensSpent() <= cap, c.tokensSpent() + " tokens spent over the cap " + cap);
+    assertEquals(3L * w, c.tokensSpent());
+    assertEquals(3, out.stream().filter(e -> e.source().equals("llm")).count());
+    assertEquals(1 + 3, count());
+    for (LlmExplainer.Explanation e : out) {
+      if (e.source().equals("template")) {
+        assertTrue(e.fallbackReason().contains("token cap"), e.fallbackReason());
+        assertEquals("It is popular with other users.", e.text());
+      }
+    }
+  }
+
+  @Test
+  void afterAFailureTheRestOfTheListUsesTemplates() throws Exception {
+    // Request 1 fails with a 400; the sentences not yet started then use their templates.
+    server =
+        new ChatCompletionsServer(
+            (n, body) ->
+                n == 1 ? new ChatCompletionsServer.Reply(400, "{}", false) : worstCaseReply(body));
+    LlmClient c = new LlmClient(options(server.base(), 0, 1_000_000, false));
+    List<Evidence> list = new ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      list.add(popular(k));
+    }
+    List<LlmExplainer.Explanation> out = new LlmExplainer(c, 1).explainAll(list);
+    assertEquals("llm", out.get(0).source());
+    assertTrue(out.get(1).fallbackReason().contains("HTTP 400"), out.get(1).fallbackReason());
+    for (int k = 2; k < 5; k++) {
+      assertEquals("template", out.get(k).source());
+      assertTrue(
+          out.get(k)
+              .fallbackReason()
+              .startsWith("an earlier LLM call of this list failed: HTTP 400"),
+          out.get(k).fallbackReason());
+    }
+    assertEquals(2, count());
   }
 
   @Test
