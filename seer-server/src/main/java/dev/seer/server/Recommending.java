@@ -269,6 +269,7 @@ final class Recommending {
         }
         out.add(new Rec(id, top.scores()[k], c == null ? "" : c.info().title(), reasons));
       }
+      writer.flush();
       return new Answer(
           q.user(),
           serving.version().version(),
@@ -465,7 +466,7 @@ final class Recommending {
       out.add(Map.of("kind", "model", "text", "scored by " + model.card().algorithm()));
     } else {
       Evidence ev = evidence(out, item == null ? items.id(i) : item.info().title());
-      out.add(writer.write(ev));
+      writer.add(out, ev);
     }
     return out;
   }
@@ -477,31 +478,49 @@ final class Recommending {
    */
   static final class Sentences {
     private final LlmExplainer llm;
-    private String failed;
+    private final List<List<Map<String, Object>>> targets = new ArrayList<>();
+    private final List<Evidence> pending = new ArrayList<>();
 
     Sentences(LlmExplainer llm) {
       this.llm = llm;
     }
 
-    Map<String, Object> write(Evidence ev) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("kind", "sentence");
-      if (llm == null || failed != null) {
+    /**
+     * Appends the sentence for {@code ev} to {@code reasons}: at once from the template, or, with
+     * the LLM, at {@link #flush} (so that the sentences of one request are written concurrently).
+     */
+    void add(List<Map<String, Object>> reasons, Evidence ev) {
+      if (llm == null) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "sentence");
         m.put("text", TemplateExplainer.explain(ev));
         m.put("source", "template");
-        if (failed != null) {
-          m.put("fallback", "an earlier LLM call of this request failed: " + failed);
+        reasons.add(m);
+        return;
+      }
+      targets.add(reasons);
+      pending.add(ev);
+    }
+
+    /** Writes the LLM sentences of everything added, with the explainer's concurrency. */
+    void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      List<LlmExplainer.Explanation> xs = llm.explainAll(pending);
+      for (int k = 0; k < xs.size(); k++) {
+        LlmExplainer.Explanation x = xs.get(k);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "sentence");
+        m.put("text", x.text());
+        m.put("source", x.source());
+        if (!x.fallbackReason().isEmpty()) {
+          m.put("fallback", x.fallbackReason());
         }
-        return m;
+        targets.get(k).add(m);
       }
-      LlmExplainer.Explanation x = llm.explain(ev);
-      m.put("text", x.text());
-      m.put("source", x.source());
-      if (!x.fallbackReason().isEmpty()) {
-        m.put("fallback", x.fallbackReason());
-        failed = x.fallbackReason();
-      }
-      return m;
+      targets.clear();
+      pending.clear();
     }
   }
 

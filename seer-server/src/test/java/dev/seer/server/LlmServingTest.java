@@ -204,11 +204,28 @@ class LlmServingTest {
     assertEquals("template", ss.get("source").asText());
     assertEquals(s0.get("text").asText(), ss.get("text").asText());
     assertTrue(ss.get("fallback").asText().contains("no reply within 300 ms"), ss.toString());
-    // one timeout per request: the other items use the template without asking again
-    assertEquals(1, llm.requests() - before);
-    JsonNode later = sentence(slow.get("items").get(1));
-    assertEquals("template", later.get("source").asText());
-    assertTrue(later.get("fallback").asText().startsWith("an earlier LLM call"), later.toString());
+    // the sentences of a request are written 4 at a time: at most one wave of timeouts per
+    // request, and once one has timed out the items not yet started use the template (that rule
+    // itself is tested with longer lists in seer-text's LlmExplainerTest)
+    List<JsonNode> sentences = new ArrayList<>();
+    for (JsonNode it : slow.get("items")) {
+      for (JsonNode r : it.get("reasons")) {
+        if (r.get("kind").asText().equals("sentence")) {
+          sentences.add(r);
+        }
+      }
+    }
+    long asked = llm.requests() - before;
+    assertTrue(
+        asked >= 1 && asked <= Math.min(4, sentences.size()),
+        asked + " requests for " + sentences.size() + " sentences");
+    for (JsonNode later : sentences) {
+      assertEquals("template", later.get("source").asText());
+      String why = later.get("fallback").asText();
+      assertTrue(
+          why.contains("no reply within 300 ms") || why.startsWith("an earlier LLM call"),
+          later.toString());
+    }
 
     mode.set(body -> new Reply(500, "{}", false));
     JsonNode err =
