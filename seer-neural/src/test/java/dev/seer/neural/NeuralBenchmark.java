@@ -103,6 +103,10 @@ public final class NeuralBenchmark {
                 ? Map.of()
                 : Algorithms.parseOptions(spec.substring(colon + 1).replace(';', ','));
         boolean neural = NeuralAlgorithms.names().contains(name);
+        List<String[]> tried = new ArrayList<>();
+        if (!neural && options.values().stream().anyMatch(v -> v.contains("|"))) {
+          options = chooseOnValidation(name, options, split.train(), eo, tried);
+        }
         Trainer<? extends Recommender> trainer =
             neural ? NeuralTrainer.create(name, options) : Algorithms.create(name, options);
         List<String> log = new ArrayList<>();
@@ -134,6 +138,18 @@ public final class NeuralBenchmark {
           g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
+        if (!tried.isEmpty()) {
+          g.writeStringField(
+              "chosenOn",
+              "validation: each user's latest training row held out from the training rows;"
+                  + " the value with the best validation NDCG@10 was refitted on all training"
+                  + " rows (test users never seen while choosing)");
+          g.writeObjectFieldStart("validationNDCG@10");
+          for (String[] t : tried) {
+            g.writeNumberField(t[0], Double.parseDouble(t[1]));
+          }
+          g.writeEndObject();
+        }
         g.writeNumberField("HR@10", round(hr));
         g.writeNumberField("NDCG@10", round(ndcg));
         g.writeNumberField("testUsers", r.users().length);
@@ -162,6 +178,47 @@ public final class NeuralBenchmark {
       g.writeEndObject();
     }
     System.out.println("wrote " + out);
+  }
+
+  /**
+   * Chooses each option given as {@code a|b|c} (one grid over all such options) by NDCG@10 on a
+   * validation split of the training rows: each user's latest training row.
+   */
+  private static Map<String, String> chooseOnValidation(
+      String name,
+      Map<String, String> options,
+      Interactions train,
+      EvalOptions eo,
+      List<String[]> tried) {
+    Split validation = new LeaveLastKSplitter(1).split(train);
+    List<Map<String, String>> grid = new ArrayList<>();
+    grid.add(new LinkedHashMap<>());
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      List<Map<String, String>> next = new ArrayList<>();
+      for (Map<String, String> partial : grid) {
+        for (String v : e.getValue().split("\\|")) {
+          Map<String, String> m = new LinkedHashMap<>(partial);
+          m.put(e.getKey(), v.trim());
+          next.add(m);
+        }
+      }
+      grid = next;
+    }
+    Map<String, String> best = null;
+    double bestNdcg = Double.NEGATIVE_INFINITY;
+    for (Map<String, String> candidate : grid) {
+      Recommender model =
+          Algorithms.create(name, candidate)
+              .fit(validation.train(), new TrainingContext(42, Map.of(), null, eo.threads()));
+      double ndcg = Evaluator.evaluate(name, model, validation, eo, Map.of(), null).mean("NDCG@10");
+      System.err.printf("%s %s: validation NDCG@10 %.4f%n", name, candidate, ndcg);
+      tried.add(new String[] {candidate.toString(), Double.toString(round(ndcg))});
+      if (ndcg > bestNdcg) {
+        bestNdcg = ndcg;
+        best = candidate;
+      }
+    }
+    return best;
   }
 
   private static double round(double v) {
