@@ -25,7 +25,13 @@ final class NeuralLoop {
 
   /** What training produced. */
   record Result(
-      float[][] values, int epochs, int bestEpoch, double bestNdcg, double lastLoss, long millis) {}
+      float[][] values,
+      int epochs,
+      int bestEpoch,
+      double bestNdcg,
+      double lastLoss,
+      long millis,
+      double generatorReward) {}
 
   private NeuralLoop() {}
 
@@ -46,6 +52,7 @@ final class NeuralLoop {
    * @param seed the seed
    * @param progress receives progress
    * @param fingerprint identifies data and options, to refuse a checkpoint of other training
+   * @param adversarial adversarial training options (a next-item network only; no checkpoint)
    * @return the best (or last) parameters
    */
   static Result train(
@@ -55,7 +62,8 @@ final class NeuralLoop {
       TrainOptions opts,
       long seed,
       ProgressListener progress,
-      String fingerprint) {
+      String fingerprint,
+      AdversarialOptions adversarial) {
     long t0 = System.nanoTime();
     float[][] init = new float[net.specs().size()][];
     SplittableRandom initRng = new SplittableRandom(seed);
@@ -68,6 +76,9 @@ final class NeuralLoop {
       Params params = Params.create(root, net.specs(), init, true);
       Optimizer optimizer =
           new Optimizer(opts.optimizer(), (float) opts.weightDecay(), params, root);
+      Adversary adversary =
+          adversarial.enabled() ? new Adversary(adversarial, data.numItems, root, seed) : null;
+      double generatorReward = Double.NaN;
       int start = 0;
       double best = Double.NEGATIVE_INFINITY;
       int bestEpoch = -1;
@@ -113,21 +124,39 @@ final class NeuralLoop {
             optimizer.tempAttach(step);
             NDArray loss;
             try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
-              loss = net.loss(params, data, b, rng, step);
-              gc.backward(loss);
+              if (adversary == null) {
+                loss = net.loss(params, data, b, rng, step);
+                gc.backward(loss);
+              } else {
+                // the generator's parameters are disjoint from the recommender's: one backward
+                // pass of the sum gives both gradients
+                Adversary.Policy policy = adversary.policy(data, b, step);
+                NextItemNetwork.Batch nb =
+                    ((NextItemNetwork) net).batch(params, data, b, rng, step, policy);
+                loss = nb.loss();
+                gc.backward(loss.add(policy.loss(policy.rewards(nb))));
+              }
             }
             JniUtils.setGradMode(false);
             lossSum += loss.getFloat();
             optimizer.step(lr);
+            if (adversary != null) {
+              adversary.step();
+            }
           }
           steps++;
         }
         lastLoss = steps == 0 ? Double.NaN : lossSum / steps;
         String metric = "";
+        if (adversary != null) {
+          generatorReward = adversary.takeMeanReward();
+          metric =
+              String.format(java.util.Locale.ROOT, ", generator mean reward %.4f", generatorReward);
+        }
         boolean last = epoch + 1 == opts.epochs();
         if (validation != null && ((epoch + 1) % opts.evalEvery() == 0 || last)) {
           double ndcg = validate(net, params, root, data, validation);
-          metric = String.format(java.util.Locale.ROOT, ", validation NDCG@10 %.4f", ndcg);
+          metric += String.format(java.util.Locale.ROOT, ", validation NDCG@10 %.4f", ndcg);
           if (ndcg > best) {
             best = ndcg;
             bestEpoch = epoch + 1;
@@ -172,7 +201,8 @@ final class NeuralLoop {
           bestEpoch,
           bestValues != null ? best : Double.NaN,
           lastLoss,
-          (System.nanoTime() - t0) / 1_000_000);
+          (System.nanoTime() - t0) / 1_000_000,
+          generatorReward);
     }
   }
 

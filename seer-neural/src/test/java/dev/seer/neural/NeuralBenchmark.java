@@ -117,6 +117,7 @@ public final class NeuralBenchmark {
                 log.add(task);
               }
             };
+        String loadBefore = loadAverage();
         long t0 = System.nanoTime();
         Recommender model =
             trainer.fit(split.train(), new TrainingContext(42, Map.of(), pl, threads));
@@ -154,6 +155,8 @@ public final class NeuralBenchmark {
         g.writeNumberField("NDCG@10", round(ndcg));
         g.writeNumberField("testUsers", r.users().length);
         g.writeNumberField("trainSeconds", round(trainSec));
+        g.writeStringField("loadAverageBefore", loadBefore);
+        g.writeStringField("loadAverageAfter", loadAverage());
         Map<String, Double> m = model.card().metrics();
         if (neural) {
           double epochs = m.get("epochs");
@@ -219,6 +222,16 @@ public final class NeuralBenchmark {
       }
     }
     return best;
+  }
+
+  /** The 1, 5 and 15 minute load averages of the machine (other users' work shows up here). */
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   private static double round(double v) {
