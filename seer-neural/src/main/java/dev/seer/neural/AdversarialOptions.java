@@ -17,13 +17,22 @@ import java.util.Map;
  * @param mix the share of negatives drawn from the generator, in (0, 1]; the rest are uniform
  * @param temperature softmax temperature of the policy, greater than 0
  * @param learningRate the generator's Adam learning rate, greater than 0
+ * @param warmup epochs that train the recommender on uniform negatives alone before the generator
+ *     starts (IRGAN pre-trains the recommender), 0 or more
  */
 public record AdversarialOptions(
-    boolean enabled, int dims, int window, double mix, double temperature, double learningRate) {
+    boolean enabled,
+    int dims,
+    int window,
+    double mix,
+    double temperature,
+    double learningRate,
+    int warmup) {
   /** Validates the options. */
   public AdversarialOptions {
     Checks.atLeast("generator-dims", dims, 1);
     Checks.atLeast("generator-window", window, 1);
+    Checks.atLeast("generator-warmup", warmup, 0);
     if (!(mix > 0 && mix <= 1)) {
       throw new InputException(
           "generator-mix=" + mix + " is not valid; give the generator's share in (0, 1].");
@@ -42,12 +51,12 @@ public record AdversarialOptions(
 
   /**
    * Returns the defaults: off; when switched on, 32 dims, window 20, half the negatives from the
-   * generator, temperature 1, learning rate 0.005.
+   * generator, temperature 1, learning rate 0.005, 10 warm-up epochs.
    *
    * @return the defaults
    */
   public static AdversarialOptions defaults() {
-    return new AdversarialOptions(false, 32, 20, 0.5, 1.0, 5e-3);
+    return new AdversarialOptions(false, 32, 20, 0.5, 1.0, 5e-3, 10);
   }
 
   /**
@@ -57,7 +66,7 @@ public record AdversarialOptions(
    * @return the options
    */
   public AdversarialOptions withEnabled(boolean on) {
-    return new AdversarialOptions(on, dims, window, mix, temperature, learningRate);
+    return new AdversarialOptions(on, dims, window, mix, temperature, learningRate, warmup);
   }
 
   static AdversarialOptions parse(Opts r) {
@@ -68,7 +77,8 @@ public record AdversarialOptions(
         r.intValue("generator-window", d.window),
         r.doubleValue("generator-mix", d.mix),
         r.doubleValue("generator-temperature", d.temperature),
-        r.doubleValue("generator-learning-rate", d.learningRate));
+        r.doubleValue("generator-learning-rate", d.learningRate),
+        r.intValue("generator-warmup", d.warmup));
   }
 
   /**
@@ -86,6 +96,7 @@ public record AdversarialOptions(
       m.put("generator-mix", Double.toString(mix));
       m.put("generator-temperature", Double.toString(temperature));
       m.put("generator-learning-rate", Double.toString(learningRate));
+      m.put("generator-warmup", Integer.toString(warmup));
     }
     return m;
   }

@@ -23,8 +23,9 @@ import java.util.SplittableRandom;
  * is {@code log(1 + exp(f(u, i)))}, with {@code f} the discriminator's logit of the proposal (the
  * paper's reward for the generator), minus the mean reward of the batch as a baseline (a variance
  * reduction of ours, not the paper's), so the policy moves its mass to the items the discriminator
- * scores high: hard negatives. Unlike the paper neither side is pre-trained; the generator starts
- * nearly uniform.
+ * scores high: hard negatives. The recommender trains on uniform negatives alone for the first
+ * {@code warmup} epochs (the paper pre-trains both sides); the generator is not pre-trained and
+ * starts nearly uniform.
  *
  * <p>Randomness: the generator's parameters start from a generator derived from the training seed;
  * its samples use the loop's seeded sampling generator, so training stays reproducible.

@@ -124,7 +124,7 @@ final class NeuralLoop {
             optimizer.tempAttach(step);
             NDArray loss;
             try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
-              if (adversary == null) {
+              if (adversary == null || epoch < adversarial.warmup()) {
                 loss = net.loss(params, data, b, rng, step);
                 gc.backward(loss);
               } else {
@@ -140,7 +140,7 @@ final class NeuralLoop {
             JniUtils.setGradMode(false);
             lossSum += loss.getFloat();
             optimizer.step(lr);
-            if (adversary != null) {
+            if (adversary != null && epoch >= adversarial.warmup()) {
               adversary.step();
             }
           }
@@ -148,7 +148,7 @@ final class NeuralLoop {
         }
         lastLoss = steps == 0 ? Double.NaN : lossSum / steps;
         String metric = "";
-        if (adversary != null) {
+        if (adversary != null && epoch >= adversarial.warmup()) {
           generatorReward = adversary.takeMeanReward();
           metric =
               String.format(java.util.Locale.ROOT, ", generator mean reward %.4f", generatorReward);

@@ -53,7 +53,7 @@ class AdversaryTest {
     Arrays.setAll(users, u -> u);
     try (NDManager root = NeuralEngine.newManager()) {
       Adversary adv =
-          new Adversary(new AdversarialOptions(true, 8, 3, 1.0, 1.0, 0.05), ITEMS, root, 7);
+          new Adversary(new AdversarialOptions(true, 8, 3, 1.0, 1.0, 0.05, 0), ITEMS, root, 7);
       double before = massOnLiked(adv, data, users, root);
       // nearly uniform over the 17 items a user does not have: 5/17 = 0.29
       assertEquals(5.0 / 17, before, 0.05, "initial mass on items 0..4");
@@ -89,7 +89,7 @@ class AdversaryTest {
     try (NDManager root = NeuralEngine.newManager();
         NDManager m = root.newSubManager()) {
       Adversary adv =
-          new Adversary(new AdversarialOptions(true, 8, 3, 0.25, 1.0, 0.05), ITEMS, root, 7);
+          new Adversary(new AdversarialOptions(true, 8, 3, 0.25, 1.0, 0.05, 0), ITEMS, root, 7);
       Adversary.Policy p = adv.policy(data, users, m);
       SplittableRandom rng = new SplittableRandom(5);
       int draws = 4000;
@@ -117,7 +117,7 @@ class AdversaryTest {
                 5,
                 4,
                 ""))
-        .withAdversarial(new AdversarialOptions(true, 8, 5, 0.5, 1.0, 0.01));
+        .withAdversarial(new AdversarialOptions(true, 8, 5, 0.5, 1.0, 0.01, 2));
   }
 
   @Test
