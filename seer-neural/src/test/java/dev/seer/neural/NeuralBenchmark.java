@@ -62,6 +62,7 @@ public final class NeuralBenchmark {
     int cores = Runtime.getRuntime().availableProcessors();
     // PyTorch intra-op threads; on an oversubscribed machine 1 is several times faster than 2
     int threads = Integer.getInteger("bench.threads", cores);
+    long seed = Long.getLong("bench.seed", 42L);
     EvalOptions eo = new EvalOptions(new int[] {10}, null, 0, 42, cores);
     Files.createDirectories(out.toAbsolutePath().getParent());
     try (OutputStream os = Files.newOutputStream(out);
@@ -77,6 +78,7 @@ public final class NeuralBenchmark {
       }
       g.writeStringField("engine", "DJL 0.35.1, PyTorch " + NeuralEngine.version() + " CPU");
       g.writeNumberField("trainingThreads", threads);
+      g.writeNumberField("seed", seed);
       g.writeStringField("note", note);
       g.writeEndObject();
       g.writeObjectFieldStart("data");
@@ -120,7 +122,7 @@ public final class NeuralBenchmark {
         String loadBefore = loadAverage();
         long t0 = System.nanoTime();
         Recommender model =
-            trainer.fit(split.train(), new TrainingContext(42, Map.of(), pl, threads));
+            trainer.fit(split.train(), new TrainingContext(seed, Map.of(), pl, threads));
         double trainSec = (System.nanoTime() - t0) / 1e9;
         EvalResult r = Evaluator.evaluate(name, model, split, eo, Map.of(), null);
         double hr = r.mean("HitRate@10");
@@ -239,7 +241,12 @@ public final class NeuralBenchmark {
   }
 
   private static String command(String[] args) {
-    StringBuilder b = new StringBuilder("seer-neural/benchmark.sh");
+    StringBuilder b = new StringBuilder();
+    String opts = System.getenv("BENCH_JAVA_OPTS");
+    if (opts != null) {
+      b.append("BENCH_JAVA_OPTS='").append(opts).append("' ");
+    }
+    b.append("seer-neural/benchmark.sh");
     for (String a : args) {
       b.append(" '").append(a.replace("'", "'\\''")).append("'");
     }
