@@ -124,6 +124,26 @@ final class Adversary {
     return params.values();
   }
 
+  /** The generator's optimizer state, for checkpoints. */
+  float[][] optimizerState() {
+    return optimizer.state();
+  }
+
+  /**
+   * Restores a checkpoint's generator.
+   *
+   * @param values parameter values as from {@link #values()}
+   * @param steps the generator's optimizer steps so far
+   * @param state optimizer state as from {@link #optimizerState()}
+   */
+  void restore(float[][] values, long steps, float[][] state) {
+    List<NDArray> arrays = params.arrays();
+    for (int i = 0; i < arrays.size(); i++) {
+      arrays.get(i).set(values[i]);
+    }
+    optimizer.restore(steps, state);
+  }
+
   /** One batch's policy; it draws negatives and records the generator's proposals. */
   final class Policy implements NextItemNetwork.Negatives {
     private final TrainData data;

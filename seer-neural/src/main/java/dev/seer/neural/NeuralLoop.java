@@ -52,7 +52,8 @@ final class NeuralLoop {
    * @param seed the seed
    * @param progress receives progress
    * @param fingerprint identifies data and options, to refuse a checkpoint of other training
-   * @param adversarial adversarial training options (a next-item network only; no checkpoint)
+   * @param adversarial adversarial training options (a next-item network only); a checkpoint then
+   *     also holds the generator's parameters and optimizer state, after the recommender's
    * @return the best (or last) parameters
    */
   static Result train(
@@ -88,10 +89,26 @@ final class NeuralLoop {
       if (ckpt != null) {
         Checkpoint c = Checkpoint.read(ckpt, fingerprint);
         if (c != null) {
-          for (int i = 0; i < c.values().length; i++) {
+          int n = params.arrays().size();
+          int k = optimizer.state().length;
+          if (c.values().length != n + (adversary == null ? 0 : 3)) {
+            throw new dev.seer.api.InputException(
+                "The checkpoint in "
+                    + ckpt
+                    + " holds other parameters; remove it or give another.");
+          }
+          for (int i = 0; i < n; i++) {
             params.arrays().get(i).set(c.values()[i]);
           }
-          optimizer.restore(c.steps(), c.optimizer());
+          optimizer.restore(c.steps(), Arrays.copyOf(c.optimizer(), k));
+          if (adversary != null) {
+            long perEpoch = (net.units(data).length + opts.batchSize() - 1) / opts.batchSize();
+            long generatorSteps = Math.max(0, c.epochsDone() - adversarial.warmup()) * perEpoch;
+            adversary.restore(
+                Arrays.copyOfRange(c.values(), n, c.values().length),
+                generatorSteps,
+                Arrays.copyOfRange(c.optimizer(), k, c.optimizer().length));
+          }
           start = c.epochsDone();
           best = c.best();
           bestEpoch = c.bestEpoch();
@@ -187,8 +204,8 @@ final class NeuralLoop {
                   bestEpoch,
                   bad,
                   lastLoss,
-                  params.values(),
-                  optimizer.state(),
+                  concat(params.values(), adversary == null ? null : adversary.values()),
+                  concat(optimizer.state(), adversary == null ? null : adversary.optimizerState()),
                   bestValues)
               .write(ckpt);
         }
@@ -204,6 +221,15 @@ final class NeuralLoop {
           (System.nanoTime() - t0) / 1_000_000,
           generatorReward);
     }
+  }
+
+  private static float[][] concat(float[][] a, float[][] b) {
+    if (b == null) {
+      return a;
+    }
+    float[][] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   /** Mean NDCG@10 of the held-out items, full ranking, the user's training items excluded. */

@@ -53,12 +53,6 @@ public final class NeuralTrainer implements Trainer<NeuralModel> {
                 + network.algorithm()
                 + "; remove the option.");
       }
-      if (!options.checkpoint().isEmpty()) {
-        throw new InputException(
-            "adversarial=true cannot be combined with checkpoint="
-                + options.checkpoint()
-                + " (the generator is not checkpointed); remove one of them.");
-      }
     }
   }
 
@@ -67,7 +61,7 @@ public final class NeuralTrainer implements Trainer<NeuralModel> {
    *
    * @param adversarial the adversarial options
    * @return the trainer
-   * @throws InputException if the network is not a next-item model, or a checkpoint is set
+   * @throws InputException if the network is not a next-item model
    */
   public NeuralTrainer withAdversarial(AdversarialOptions adversarial) {
     if (adversarial == null) {
