@@ -162,6 +162,19 @@ final class NeuMf extends Network {
    */
   double foldInLoss(
       Frozen fz, double[] g, double[] h, int[] items, float[] labels, double[] dg, double[] dh) {
+    return foldInLoss(fz, g, h, items, labels, dg, dh, new double[numItems][]);
+  }
+
+  /** As above, with a cache of each item's part of the first MLP layer (item side and bias). */
+  private double foldInLoss(
+      Frozen fz,
+      double[] g,
+      double[] h,
+      int[] items,
+      float[] labels,
+      double[] dg,
+      double[] dh,
+      double[][] itemPart) {
     int f = o.factors();
     int half = layers[0] / 2;
     int depth = layers.length;
@@ -200,11 +213,20 @@ final class NeuMf extends Network {
         }
       } else {
         int w = layers[1];
-        for (int b = 0; b < w; b++) {
-          double v = userPart[b] + fz.bias[1][b];
-          for (int a = 0; a < half; a++) {
-            v += fz.mlpItem[i * half + a] * fz.weight[1][(half + a) * w + b];
+        double[] part = itemPart[i];
+        if (part == null) {
+          part = new double[w];
+          for (int b = 0; b < w; b++) {
+            double v = fz.bias[1][b];
+            for (int a = 0; a < half; a++) {
+              v += fz.mlpItem[i * half + a] * fz.weight[1][(half + a) * w + b];
+            }
+            part[b] = v;
           }
+          itemPart[i] = part;
+        }
+        for (int b = 0; b < w; b++) {
+          double v = userPart[b] + part[b];
           pre[1][b] = v;
           act[1][b] = Math.max(0, v);
         }
@@ -311,6 +333,7 @@ final class NeuMf extends Network {
       double[][] m1 = {new double[v[0].length], new double[v[1].length]};
       double[][] m2 = {new double[v[0].length], new double[v[1].length]};
       double lr = o.foldInRate();
+      double[][] itemPart = new double[numItems][];
       for (int step = 1; step <= o.foldInSteps(); step++) {
         for (int r = 0; r < pos.length; r++) {
           for (int j = 1; j <= k; j++) {
@@ -321,7 +344,7 @@ final class NeuMf extends Network {
             idx[r * (1 + k) + j] = i;
           }
         }
-        foldInLoss(fz, v[0], v[1], idx, labels, grad[0], grad[1]);
+        foldInLoss(fz, v[0], v[1], idx, labels, grad[0], grad[1], itemPart);
         double c1 = 1 - Math.pow(0.9, step);
         double c2 = 1 - Math.pow(0.999, step);
         for (int a = 0; a < 2; a++) {
