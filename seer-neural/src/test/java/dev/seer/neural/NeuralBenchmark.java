@@ -138,7 +138,9 @@ public final class NeuralBenchmark {
         Recommender model =
             trainer.fit(split.train(), new TrainingContext(seed, Map.of(), pl, threads));
         double trainSec = (System.nanoTime() - t0) / 1e9;
+        long e0 = System.nanoTime();
         EvalResult r = Evaluator.evaluate(name, model, split, eo, Map.of(), null);
+        double evalSec = (System.nanoTime() - e0) / 1e9;
         double hr = r.mean("HitRate@10");
         double ndcg = r.mean("NDCG@10");
         System.out.printf("%s: HR@10 %.4f NDCG@10 %.4f train %.1f s%n", name, hr, ndcg, trainSec);
@@ -171,6 +173,7 @@ public final class NeuralBenchmark {
         g.writeNumberField("NDCG@10", round(ndcg));
         g.writeNumberField("testUsers", r.users().length);
         g.writeNumberField("trainSeconds", round(trainSec));
+        g.writeNumberField("evaluationSeconds", round(evalSec));
         g.writeStringField("loadAverageBefore", loadBefore);
         g.writeStringField("loadAverageAfter", loadAverage());
         Map<String, Double> m = model.card().metrics();
