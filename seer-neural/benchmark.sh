@@ -6,14 +6,19 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-mvn -B -q -o -Dspotless.skip=true -pl seer-neural -am test-compile >/dev/null
-mvn -B -q -o -pl seer-neural -am dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$ROOT/seer-neural/target/test-classpath.txt" >/dev/null
+# One invocation, so that the reactor resolves the seer modules to their target/classes folders
+# (nothing is installed in ~/.m2).
+mvn -B -q -o -Dspotless.skip=true -pl seer-neural -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$ROOT/seer-neural/target/test-classpath.txt" >/dev/null
 # Run from a snapshot of the compiled classes, so that rebuilding during a long run is harmless.
 SNAP="$(mktemp -d "$ROOT/seer-neural/target/bench-XXXXXX")"
 CP=""
 for entry in $(tr ':' '\n' < seer-neural/target/test-classpath.txt); do
   case "$entry" in
+    "$ROOT"/*/target/classes)
+      module="$(basename "$(dirname "$(dirname "$entry")")")"
+      cp -r "$entry" "$SNAP/$module"
+      entry="$SNAP/$module" ;;
     */dev/seer/*)
       module="$(basename "$(dirname "$(dirname "$entry")")")"
       cp -r "$ROOT/$module/target/classes" "$SNAP/$module"

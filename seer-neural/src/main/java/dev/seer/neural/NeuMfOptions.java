@@ -12,8 +12,13 @@ import java.util.Map;
  * @param layers MLP layer sizes, for example {@code "64,32,16"}; the first is the concatenated user
  *     and item embedding size and must be even
  * @param negatives negatives per positive interaction, at least 1
+ * @param foldInSteps Adam steps that fit a fresh user vector to the items of a user not in training
+ *     (the item side frozen), at least 1
+ * @param foldInRate the learning rate of those steps, greater than 0
  */
-public record NeuMfOptions(int factors, String layers, int negatives) implements NetworkConfig {
+public record NeuMfOptions(
+    int factors, String layers, int negatives, int foldInSteps, double foldInRate)
+    implements NetworkConfig {
   /** The algorithm name. */
   public static final String ALGORITHM = "neumf";
 
@@ -21,11 +26,27 @@ public record NeuMfOptions(int factors, String layers, int negatives) implements
   public NeuMfOptions {
     Checks.atLeast("factors", factors, 1);
     Checks.atLeast("negatives", negatives, 1);
+    Checks.atLeast("fold-in-steps", foldInSteps, 1);
+    if (!(foldInRate > 0) || Double.isInfinite(foldInRate)) {
+      throw new InputException(
+          "fold-in-rate=" + foldInRate + " is not valid; give a number greater than 0.");
+    }
     int[] l = sizes(layers);
     if (l[0] % 2 != 0) {
       throw new InputException(
           "layers=" + layers + " is not valid; the first size must be even (user + item halves).");
     }
+  }
+
+  /**
+   * Creates options with the default fold-in (50 steps at rate 0.05).
+   *
+   * @param factors GMF embedding size
+   * @param layers MLP layer sizes
+   * @param negatives negatives per positive
+   */
+  public NeuMfOptions(int factors, String layers, int negatives) {
+    this(factors, layers, negatives, 50, 0.05);
   }
 
   static int[] sizes(String layers) {
@@ -46,7 +67,7 @@ public record NeuMfOptions(int factors, String layers, int negatives) implements
   }
 
   /**
-   * Returns the defaults: 16 factors, layers 64/32/16, 4 negatives.
+   * Returns the defaults: 16 factors, layers 64/32/16, 4 negatives, fold-in by 50 steps at 0.05.
    *
    * @return the defaults
    */
@@ -59,7 +80,9 @@ public record NeuMfOptions(int factors, String layers, int negatives) implements
     return new NeuMfOptions(
         r.intValue("factors", d.factors),
         r.text("layers", d.layers),
-        r.intValue("negatives", d.negatives));
+        r.intValue("negatives", d.negatives),
+        r.intValue("fold-in-steps", d.foldInSteps),
+        r.doubleValue("fold-in-rate", d.foldInRate));
   }
 
   @Override
@@ -73,6 +96,8 @@ public record NeuMfOptions(int factors, String layers, int negatives) implements
     m.put("factors", Integer.toString(factors));
     m.put("layers", layers);
     m.put("negatives", Integer.toString(negatives));
+    m.put("fold-in-steps", Integer.toString(foldInSteps));
+    m.put("fold-in-rate", Double.toString(foldInRate));
     return m;
   }
 

@@ -25,7 +25,13 @@ final class NeuralLoop {
 
   /** What training produced. */
   record Result(
-      float[][] values, int epochs, int bestEpoch, double bestNdcg, double lastLoss, long millis) {}
+      float[][] values,
+      int epochs,
+      int bestEpoch,
+      double bestNdcg,
+      double lastLoss,
+      long millis,
+      double generatorReward) {}
 
   private NeuralLoop() {}
 
@@ -46,6 +52,8 @@ final class NeuralLoop {
    * @param seed the seed
    * @param progress receives progress
    * @param fingerprint identifies data and options, to refuse a checkpoint of other training
+   * @param adversarial adversarial training options (a next-item network only); a checkpoint then
+   *     also holds the generator's parameters and optimizer state, after the recommender's
    * @return the best (or last) parameters
    */
   static Result train(
@@ -55,7 +63,8 @@ final class NeuralLoop {
       TrainOptions opts,
       long seed,
       ProgressListener progress,
-      String fingerprint) {
+      String fingerprint,
+      AdversarialOptions adversarial) {
     long t0 = System.nanoTime();
     float[][] init = new float[net.specs().size()][];
     SplittableRandom initRng = new SplittableRandom(seed);
@@ -68,6 +77,9 @@ final class NeuralLoop {
       Params params = Params.create(root, net.specs(), init, true);
       Optimizer optimizer =
           new Optimizer(opts.optimizer(), (float) opts.weightDecay(), params, root);
+      Adversary adversary =
+          adversarial.enabled() ? new Adversary(adversarial, data.numItems, root, seed) : null;
+      double generatorReward = Double.NaN;
       int start = 0;
       double best = Double.NEGATIVE_INFINITY;
       int bestEpoch = -1;
@@ -77,10 +89,26 @@ final class NeuralLoop {
       if (ckpt != null) {
         Checkpoint c = Checkpoint.read(ckpt, fingerprint);
         if (c != null) {
-          for (int i = 0; i < c.values().length; i++) {
+          int n = params.arrays().size();
+          int k = optimizer.state().length;
+          if (c.values().length != n + (adversary == null ? 0 : 3)) {
+            throw new dev.seer.api.InputException(
+                "The checkpoint in "
+                    + ckpt
+                    + " holds other parameters; remove it or give another.");
+          }
+          for (int i = 0; i < n; i++) {
             params.arrays().get(i).set(c.values()[i]);
           }
-          optimizer.restore(c.steps(), c.optimizer());
+          optimizer.restore(c.steps(), Arrays.copyOf(c.optimizer(), k));
+          if (adversary != null) {
+            long perEpoch = (net.units(data).length + opts.batchSize() - 1) / opts.batchSize();
+            long generatorSteps = Math.max(0, c.epochsDone() - adversarial.warmup()) * perEpoch;
+            adversary.restore(
+                Arrays.copyOfRange(c.values(), n, c.values().length),
+                generatorSteps,
+                Arrays.copyOfRange(c.optimizer(), k, c.optimizer().length));
+          }
           start = c.epochsDone();
           best = c.best();
           bestEpoch = c.bestEpoch();
@@ -113,21 +141,39 @@ final class NeuralLoop {
             optimizer.tempAttach(step);
             NDArray loss;
             try (GradientCollector gc = NeuralEngine.get().newGradientCollector()) {
-              loss = net.loss(params, data, b, rng, step);
-              gc.backward(loss);
+              if (adversary == null || epoch < adversarial.warmup()) {
+                loss = net.loss(params, data, b, rng, step);
+                gc.backward(loss);
+              } else {
+                // the generator's parameters are disjoint from the recommender's: one backward
+                // pass of the sum gives both gradients
+                Adversary.Policy policy = adversary.policy(data, b, step);
+                NextItemNetwork.Batch nb =
+                    ((NextItemNetwork) net).batch(params, data, b, rng, step, policy);
+                loss = nb.loss();
+                gc.backward(loss.add(policy.loss(policy.rewards(nb))));
+              }
             }
             JniUtils.setGradMode(false);
             lossSum += loss.getFloat();
             optimizer.step(lr);
+            if (adversary != null && epoch >= adversarial.warmup()) {
+              adversary.step();
+            }
           }
           steps++;
         }
         lastLoss = steps == 0 ? Double.NaN : lossSum / steps;
         String metric = "";
+        if (adversary != null && epoch >= adversarial.warmup()) {
+          generatorReward = adversary.takeMeanReward();
+          metric =
+              String.format(java.util.Locale.ROOT, ", generator mean reward %.4f", generatorReward);
+        }
         boolean last = epoch + 1 == opts.epochs();
         if (validation != null && ((epoch + 1) % opts.evalEvery() == 0 || last)) {
           double ndcg = validate(net, params, root, data, validation);
-          metric = String.format(java.util.Locale.ROOT, ", validation NDCG@10 %.4f", ndcg);
+          metric += String.format(java.util.Locale.ROOT, ", validation NDCG@10 %.4f", ndcg);
           if (ndcg > best) {
             best = ndcg;
             bestEpoch = epoch + 1;
@@ -158,8 +204,8 @@ final class NeuralLoop {
                   bestEpoch,
                   bad,
                   lastLoss,
-                  params.values(),
-                  optimizer.state(),
+                  concat(params.values(), adversary == null ? null : adversary.values()),
+                  concat(optimizer.state(), adversary == null ? null : adversary.optimizerState()),
                   bestValues)
               .write(ckpt);
         }
@@ -172,8 +218,18 @@ final class NeuralLoop {
           bestEpoch,
           bestValues != null ? best : Double.NaN,
           lastLoss,
-          (System.nanoTime() - t0) / 1_000_000);
+          (System.nanoTime() - t0) / 1_000_000,
+          generatorReward);
     }
+  }
+
+  private static float[][] concat(float[][] a, float[][] b) {
+    if (b == null) {
+      return a;
+    }
+    float[][] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   /** Mean NDCG@10 of the held-out items, full ranking, the user's training items excluded. */

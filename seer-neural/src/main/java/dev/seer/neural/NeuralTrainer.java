@@ -17,6 +17,7 @@ public final class NeuralTrainer implements Trainer<NeuralModel> {
   private final NetworkConfig network;
   private final TrainOptions options;
   private final float[][] itemFeatures;
+  private final AdversarialOptions adversarial;
 
   /**
    * Creates a trainer.
@@ -31,12 +32,51 @@ public final class NeuralTrainer implements Trainer<NeuralModel> {
     this.network = network;
     this.options = options;
     this.itemFeatures = null;
+    this.adversarial = AdversarialOptions.defaults();
   }
 
-  private NeuralTrainer(NetworkConfig network, TrainOptions options, float[][] features) {
+  private NeuralTrainer(
+      NetworkConfig network,
+      TrainOptions options,
+      float[][] features,
+      AdversarialOptions adversarial) {
     this.network = network;
     this.options = options;
     this.itemFeatures = features;
+    this.adversarial = adversarial;
+    if (adversarial.enabled()) {
+      if (!(network instanceof SasRecOptions
+          || network instanceof Gru4RecOptions
+          || network instanceof CaserOptions)) {
+        throw new InputException(
+            "adversarial=true trains the negatives of sasrec, gru4rec or caser, not of "
+                + network.algorithm()
+                + "; remove the option.");
+      }
+    }
+  }
+
+  /**
+   * Returns a trainer that trains adversarially (IRGAN-style generated negatives) or not.
+   *
+   * @param adversarial the adversarial options
+   * @return the trainer
+   * @throws InputException if the network is not a next-item model
+   */
+  public NeuralTrainer withAdversarial(AdversarialOptions adversarial) {
+    if (adversarial == null) {
+      throw new InputException("Give adversarial options (AdversarialOptions.defaults()).");
+    }
+    return new NeuralTrainer(network, options, itemFeatures, adversarial);
+  }
+
+  /**
+   * Returns the adversarial training options.
+   *
+   * @return the options (disabled by default)
+   */
+  public AdversarialOptions adversarial() {
+    return adversarial;
   }
 
   /**
@@ -68,7 +108,7 @@ public final class NeuralTrainer implements Trainer<NeuralModel> {
                 + "; give rows of one width.");
       }
     }
-    return new NeuralTrainer(t.withFeatureDims(w), options, features);
+    return new NeuralTrainer(t.withFeatureDims(w), options, features, adversarial);
   }
 
   /**
@@ -82,8 +122,9 @@ public final class NeuralTrainer implements Trainer<NeuralModel> {
     Opts r = new Opts(algorithm, options);
     NetworkConfig c = NeuralAlgorithms.parse(algorithm, r);
     TrainOptions t = TrainOptions.parse(r);
+    AdversarialOptions a = AdversarialOptions.parse(r);
     r.finish();
-    return new NeuralTrainer(c, t);
+    return new NeuralTrainer(c, t, null, a);
   }
 
   @Override
@@ -117,6 +158,7 @@ public final class NeuralTrainer implements Trainer<NeuralModel> {
   public Map<String, String> asMap() {
     Map<String, String> m = new LinkedHashMap<>(network.asMap());
     m.putAll(options.asMap());
+    m.putAll(adversarial.asMap());
     return m;
   }
 
@@ -169,13 +211,23 @@ public final class NeuralTrainer implements Trainer<NeuralModel> {
     String fingerprint = algorithm() + fixed + context.seed() + train.fingerprint();
     NeuralLoop.Result r =
         NeuralLoop.train(
-            net, data, validation, options, context.seed(), context.progress(), fingerprint);
+            net,
+            data,
+            validation,
+            options,
+            context.seed(),
+            context.progress(),
+            fingerprint,
+            adversarial);
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("epochs", (double) r.epochs());
     metrics.put("train-loss", r.lastLoss());
     if (!Double.isNaN(r.bestNdcg())) {
       metrics.put("validation-ndcg@10", r.bestNdcg());
       metrics.put("best-epoch", (double) r.bestEpoch());
+    }
+    if (!Double.isNaN(r.generatorReward())) {
+      metrics.put("generator-mean-reward", r.generatorReward());
     }
     ModelCard card =
         ModelCard.create(algorithm(), opts, context.seed(), train).withMetrics(metrics);

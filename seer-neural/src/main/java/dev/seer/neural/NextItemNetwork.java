@@ -66,8 +66,48 @@ abstract class NextItemNetwork extends Network {
     return p.get(ITEM).get(new NDIndex("0:" + numItems));
   }
 
+  /** Draws the sampled negatives of a training batch. */
+  interface Negatives {
+    /**
+     * Draws one negative.
+     *
+     * @param row the batch row
+     * @param slot the position in the batch's negative array ({@code row * length + position} with
+     *     one negative per position, else {@code row * negatives + k})
+     * @param user the row's user
+     * @param rng the sampling generator
+     * @return an item index
+     */
+    int draw(int row, int slot, int user, SplittableRandom rng);
+  }
+
+  /**
+   * A training batch's loss and what a negative sampler needs to judge its negatives.
+   *
+   * @param loss the scalar loss
+   * @param negLogits logits of the negatives, (batch, length, 1) with one negative per position,
+   *     else (batch, length, negatives)
+   * @param mask 1 at the (batch, length) positions that are trained, else 0
+   * @param perPosition whether each position has its own negative
+   * @param length the window length
+   * @param negatives negatives per row when they are shared by the positions
+   */
+  record Batch(
+      NDArray loss,
+      NDArray negLogits,
+      float[] mask,
+      boolean perPosition,
+      int length,
+      int negatives) {}
+
   @Override
   NDArray loss(Params p, TrainData data, int[] units, SplittableRandom rng, NDManager m) {
+    return batch(p, data, units, rng, m, (row, slot, user, r) -> data.negative(user, r)).loss();
+  }
+
+  /** Builds the loss of a batch with negatives from a sampler. */
+  Batch batch(
+      Params p, TrainData data, int[] units, SplittableRandom rng, NDManager m, Negatives sampler) {
     int b = units.length;
     int len = maxLength;
     long[] in = new long[b * len];
@@ -93,13 +133,13 @@ abstract class NextItemNetwork extends Network {
           target[base] = seq[src + 1];
           mask[base] = 1f;
           if (perPosition) {
-            neg[base] = data.negative(u, rng);
+            neg[base] = sampler.draw(r, base, u, rng);
           }
         }
       }
       if (!perPosition) {
         for (int k = 0; k < negatives; k++) {
-          neg[r * negatives + k] = data.negative(u, rng);
+          neg[r * negatives + k] = sampler.draw(r, r * negatives + k, u, rng);
         }
       }
     }
@@ -137,7 +177,8 @@ abstract class NextItemNetwork extends Network {
     for (float v : mask) {
       count += v;
     }
-    return Scalars.over(perRow.mul(valid).sum(), Math.max(1f, count));
+    NDArray total = Scalars.over(perRow.mul(valid).sum(), Math.max(1f, count));
+    return new Batch(total, negLogits, mask, perPosition, len, negatives);
   }
 
   /** The gBCE exponent {@code β = α(t(1 - 1/α) + 1/α)} with {@code α = k / (items - 1)}. */

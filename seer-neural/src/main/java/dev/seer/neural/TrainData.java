@@ -43,6 +43,11 @@ final class TrainData {
     }
   }
 
+  /** The user's items (training and held out), sorted; do not modify. */
+  int[] known(int user) {
+    return known[user];
+  }
+
   boolean has(int user, int item) {
     return Arrays.binarySearch(known[user], item) >= 0;
   }

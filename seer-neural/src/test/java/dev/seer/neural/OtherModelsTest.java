@@ -1,5 +1,6 @@
 package dev.seer.neural;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +81,85 @@ class OtherModelsTest {
       good += (top < 10) == (u < 20) ? 1 : 0;
     }
     assertTrue(good >= 32, good + " of 40 users got an item of their group first");
+  }
+
+  /** 80 users in 4 groups of 15 items; each user has 6 random items of the group, one per time. */
+  private static Interactions fourGroups() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
+    Interactions.Builder b = new Interactions.Builder();
+    for (int i = 0; i < 60; i++) {
+      b.items().add("i" + i);
+    }
+    for (int u = 0; u < 80; u++) {
+      int base = 15 * (u % 4);
+      java.util.Set<Integer> mine = new java.util.LinkedHashSet<>();
+      while (mine.size() < 6) {
+        mine.add(base + rng.nextInt(15));
+      }
+      int t = 0;
+      for (int i : mine) {
+        b.add("u" + u, "i" + i, Float.NaN, 100L * u + t++);
+      }
+    }
+    return b.build();
+  }
+
+  private static java.util.Set<Integer> top(float[] scores, int n, int[] seen) {
+    java.util.Set<Integer> s = new java.util.HashSet<>();
+    for (int i : seen) {
+      s.add(i);
+    }
+    java.util.Set<Integer> out = new java.util.HashSet<>();
+    for (int i : Ranker.topN(scores, n, s::contains).items()) {
+      out.add(i);
+    }
+    return out;
+  }
+
+  @Test
+  void neuMfFoldInOfAUsersItemsRecommendsLikeTheTrainedUser() {
+    // A user's items folded in as a user not in training must give recommendations close to what
+    // the trained user gets; the old mean-user approximation gave a popularity-like list instead.
+    Interactions data = fourGroups();
+    NeuralModel m =
+        new NeuralTrainer(new NeuMfOptions(8, "16/8", 4), FAST.withEpochs(40))
+            .fit(data, NextItemTesting.oneThread(3));
+    int[] count = new int[60];
+    for (int k = 0; k < data.size(); k++) {
+      count[data.item(k)]++;
+    }
+    float[] popularity = new float[60];
+    for (int i = 0; i < 60; i++) {
+      popularity[i] = count[i] + i * 1e-4f; // ties broken by index, fixed
+    }
+    int n = 5;
+    double foldInOverlap = 0;
+    double popularityOverlap = 0;
+    float[] trained = new float[60];
+    float[] folded = new float[60];
+    float[] again = new float[60];
+    for (int u = 0; u < 80; u++) {
+      int[] items = m.history(u);
+      m.score(u, trained);
+      m.scoreItems(items, new float[items.length], folded);
+      m.scoreItems(items, new float[items.length], again);
+      assertArrayEquals(folded, again, 0f, "fold-in is deterministic");
+      java.util.Set<Integer> want = top(trained, n, items);
+      java.util.Set<Integer> f = top(folded, n, items);
+      java.util.Set<Integer> pop = top(popularity, n, items);
+      f.retainAll(want);
+      pop.retainAll(want);
+      foldInOverlap += f.size() / (double) n;
+      popularityOverlap += pop.size() / (double) n;
+    }
+    foldInOverlap /= 80;
+    popularityOverlap /= 80;
+    assertTrue(
+        foldInOverlap > popularityOverlap + 0.3 && foldInOverlap > 0.5,
+        "top-5 overlap with the trained user's list: fold-in "
+            + foldInOverlap
+            + ", popularity "
+            + popularityOverlap);
   }
 
   @Test
