@@ -74,9 +74,9 @@ public final class ScaleBenchmark {
     machine.put("spark", spark.version() + " local[2], spark.sql.shuffle.partitions=8");
     machine.put(
         "note",
-        "2 cores shared with other engineers' builds, tests and benchmarks while this ran"
-            + " (load average about 6-12): wall times are inflated and noisy; cpuSeconds (the"
-            + " JVM's own CPU time) is the steadier measure of cost");
+        "2 cores shared with other engineers' builds, tests and benchmarks: wall times are"
+            + " inflated by their load (see loadAverage per run); cpuSeconds (the JVM's own CPU"
+            + " time) is the steadier measure of cost");
     out.put("machine", machine);
     out.put(
         "settings",
@@ -114,6 +114,9 @@ public final class ScaleBenchmark {
       run.put("interactions", n);
       run.put("date", Instant.now().toString());
       run.put("complete", false);
+      run.put(
+          "loadAverageAtStart",
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       Map<String, Object> stages = new LinkedHashMap<>();
       run.put("stages", stages);
       runs.add(run);
@@ -204,6 +207,9 @@ public final class ScaleBenchmark {
                   + " rows");
       spark.catalog().clearCache();
       run.put("complete", true);
+      run.put(
+          "loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      runs.sort(Plot::bySize);
       Json.write(json, out);
       Files.writeString(svg, Plot.svg(runs));
       System.out.println("size " + n + " done: " + stages);
