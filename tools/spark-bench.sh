@@ -2,6 +2,7 @@
 # Runs the seer-spark benchmarks on this machine (local mode).
 #   tools/spark-bench.sh als-vs-spark   -> docs/benchmarks/als-vs-spark.json
 #   tools/spark-bench.sh scale [SIZES]  -> docs/benchmarks/spark-scale.json and .svg
+#   tools/spark-bench.sh profile [N]    -> docs/benchmarks/spark-read-prepare-profile.json (after scale N)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -o -pl seer-spark -am test-compile dependency:build-classpath \
@@ -28,11 +29,17 @@ case "${1:-}" in
     java -Xmx6g $OPENS -cp "$CP" dev.seer.spark.bench.ScaleBenchmark \
       docs/benchmarks/spark-scale.json docs/benchmarks/spark-scale.svg /tmp/seer-spark-scale $SIZES
     ;;
+  profile)
+    # read and prepare step by step on the 5M synthetic file of the scale benchmark
+    N="${2:-5000000}"
+    java -Xmx6g $OPENS -cp "$CP" dev.seer.spark.bench.ReadPrepareProfile \
+      docs/benchmarks/spark-read-prepare-profile.json /tmp/seer-spark-scale/synth-$N.tsv /tmp/seer-spark-scale 3
+    ;;
   plot)
     java -cp "$CP" dev.seer.spark.bench.PlotScale docs/benchmarks/spark-scale.json docs/benchmarks/spark-scale.svg
     ;;
   *)
-    echo "usage: tools/spark-bench.sh als-vs-spark | scale [SIZES...] | plot" >&2
+    echo "usage: tools/spark-bench.sh als-vs-spark | scale [SIZES...] | profile [N] | plot" >&2
     exit 2
     ;;
 esac

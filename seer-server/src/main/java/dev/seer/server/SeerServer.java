@@ -173,6 +173,7 @@ public final class SeerServer implements AutoCloseable {
     new SearchEndpoint(routes).register(app);
     new ReviewsEndpoint(routes).register(app);
     new ModelsEndpoint(routes).register(app);
+    new ModelUploadEndpoint(routes).register(app);
     new StatsEndpoint(routes).register(app);
     new DashboardEndpoint().register(app);
   }

@@ -118,6 +118,150 @@ abstract class ApiContract {
     }
   }
 
+  Reply upload(String path, String key, byte[] body) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key);
+    }
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    String ct = r.headers().firstValue("Content-Type").orElse("");
+    JsonNode n = ct.contains("json") && !r.body().isEmpty() ? JSON.readTree(r.body()) : null;
+    return new Reply(r.statusCode(), n, ct);
+  }
+
+  /** An ALS model file trained outside the server (as seer train or seer-spark export would). */
+  private static byte[] modelFile(dev.seer.api.Interactions data) throws Exception {
+    dev.seer.algorithms.als.AlsModel m =
+        new dev.seer.algorithms.als.AlsTrainer(dev.seer.algorithms.als.AlsOptions.defaults())
+            .fit(data, new dev.seer.api.TrainingContext(42, null, null, 1));
+    java.nio.file.Path f = java.nio.file.Files.createTempFile("seer-upload-test", ".seer");
+    try {
+      dev.seer.api.ModelFiles.save(f, m, data.byUser());
+      return java.nio.file.Files.readAllBytes(f);
+    } finally {
+      java.nio.file.Files.deleteIfExists(f);
+    }
+  }
+
+  @Test
+  void anUploadedModelFileBecomesAVersionThatDeploysAndServesItsOwnTopN() throws Exception {
+    Reply app = call("POST", "/v1/apps", ROOT, "{\"id\":\"upl\",\"name\":\"Upload\"}");
+    assertEquals(201, app.status(), String.valueOf(app.body()));
+    String key = app.body().get("adminKey").asText();
+    StringBuilder items = new StringBuilder("{\"items\":[");
+    for (int i = 0; i < 20; i++) {
+      items.append(i == 0 ? "" : ",").append("{\"id\":\"p").append(i).append("\"}");
+    }
+    assertEquals(200, call("PUT", "/v1/apps/upl/items", key, items + "]}").status());
+    // 30 users; every item has events, so the model knows the whole catalogue
+    SplittableRandom rnd = new SplittableRandom(11);
+    dev.seer.api.Interactions.Builder data = new dev.seer.api.Interactions.Builder();
+    List<String> events = new ArrayList<>();
+    for (int u = 0; u < 30; u++) {
+      java.util.Set<Integer> mine = new java.util.TreeSet<>();
+      mine.add(u % 20);
+      while (mine.size() < 6) {
+        mine.add((rnd.nextInt(5) * 4 + u % 4) % 20);
+        if (mine.size() < 6 && rnd.nextInt(3) == 0) {
+          mine.add(rnd.nextInt(20));
+        }
+      }
+      for (int i : mine) {
+        data.add("w" + u, "p" + i);
+        events.add(
+            "{\"id\":\"x"
+                + u
+                + "-"
+                + i
+                + "\",\"user\":\"w"
+                + u
+                + "\",\"item\":\"p"
+                + i
+                + "\",\"type\":\"click\"}");
+      }
+    }
+    Reply ing =
+        call("POST", "/v1/apps/upl/events", key, "{\"events\":[" + String.join(",", events) + "]}");
+    assertEquals(200, ing.status(), String.valueOf(ing.body()));
+    dev.seer.api.Interactions built = data.build();
+    byte[] file = modelFile(built);
+
+    // refusals: no key, empty body, not a model file, a truncated file, unknown items and users
+    assertEquals(401, upload("/v1/apps/upl/models/upload", null, file).status());
+    Reply empty = upload("/v1/apps/upl/models/upload", key, new byte[0]);
+    assertEquals(400, empty.status());
+    assertEquals("application/problem+json", empty.contentType());
+    Reply junk =
+        upload(
+            "/v1/apps/upl/models/upload",
+            key,
+            "user,item\nw1,p1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(400, junk.status());
+    assertTrue(
+        junk.body().get("detail").asText().contains("not a Seer model file"),
+        junk.body().toString());
+    assertFalse(junk.body().get("detail").asText().contains("seer-upload"), junk.body().toString());
+    Reply cut =
+        upload("/v1/apps/upl/models/upload", key, java.util.Arrays.copyOf(file, file.length / 2));
+    assertEquals(400, cut.status());
+    assertTrue(cut.body().get("detail").asText().contains("truncated"), cut.body().toString());
+    byte[] corrupt = file.clone();
+    corrupt[corrupt.length - 20] ^= 0x5a;
+    Reply crc = upload("/v1/apps/upl/models/upload", key, corrupt);
+    assertEquals(400, crc.status());
+    dev.seer.api.Interactions.Builder other = new dev.seer.api.Interactions.Builder();
+    other.add("w1", "p1").add("w1", "zz9").add("w2", "p1").add("w2", "p2");
+    Reply unknownItem = upload("/v1/apps/upl/models/upload", key, modelFile(other.build()));
+    assertEquals(422, unknownItem.status(), String.valueOf(unknownItem.body()));
+    assertTrue(unknownItem.body().get("detail").asText().contains("zz9"));
+    dev.seer.api.Interactions.Builder stranger = new dev.seer.api.Interactions.Builder();
+    stranger.add("w1", "p1").add("nobody", "p2").add("w2", "p1").add("w2", "p2");
+    Reply unknownUser = upload("/v1/apps/upl/models/upload", key, modelFile(stranger.build()));
+    assertEquals(422, unknownUser.status(), String.valueOf(unknownUser.body()));
+    assertTrue(unknownUser.body().get("detail").asText().contains("nobody"));
+    assertEquals(0, call("GET", "/v1/apps/upl/models", key, null).body().get("models").size());
+
+    // accepted: a new version, deployed with the normal endpoint, serving the file's own top-N
+    Reply up = upload("/v1/apps/upl/models/upload", key, file);
+    assertEquals(201, up.status(), String.valueOf(up.body()));
+    int version = up.body().get("version").asInt();
+    assertEquals(20, up.body().get("items").asInt());
+    assertEquals(30, up.body().get("users").asInt());
+    Reply models = call("GET", "/v1/apps/upl/models", key, null);
+    assertEquals("upload", models.body().get("models").get(0).get("card").get("source").asText());
+    assertEquals(
+        200, call("POST", "/v1/apps/upl/models/" + version + "/deploy", key, null).status());
+    dev.seer.api.SavedModel own = loadBytes(file);
+    for (String user : List.of("w0", "w7", "w29")) {
+      int u = own.model().users().index(user);
+      dev.seer.api.Ranking want =
+          dev.seer.api.Ranker.recommend(own.model(), u, 5, own.seen(), null);
+      Reply rec = call("GET", "/v1/apps/upl/recommendations?user=" + user + "&n=5", key, null);
+      assertEquals(200, rec.status(), String.valueOf(rec.body()));
+      JsonNode got = rec.body().get("items");
+      assertEquals(want.size(), got.size());
+      for (int k = 0; k < want.size(); k++) {
+        assertEquals(own.model().items().id(want.items()[k]), got.get(k).get("id").asText(), user);
+      }
+    }
+    Reply api = call("GET", "/openapi.json", null, null);
+    assertTrue(api.body().get("paths").has("/v1/apps/{app}/models/upload"));
+  }
+
+  private static dev.seer.api.SavedModel loadBytes(byte[] file) throws Exception {
+    java.nio.file.Path f = java.nio.file.Files.createTempFile("seer-upload-test", ".seer");
+    try {
+      java.nio.file.Files.write(f, file);
+      return dev.seer.api.ModelFiles.load(f);
+    } finally {
+      java.nio.file.Files.deleteIfExists(f);
+    }
+  }
+
   @AfterAll
   void stop() throws Exception {
     server.close();

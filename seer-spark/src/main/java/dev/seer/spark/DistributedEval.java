@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import dev.seer.api.InputException;
 import java.util.ArrayList;
@@ -84,22 +85,24 @@ public final class DistributedEval {
         in.mapPartitions(
             (MapPartitionsFunction<Row, Row>) it -> metrics(it, b.value(), ks, names.size()),
             Encoders.row(schema));
+    // One pass: the scoring runs once, for the counts and the means over the evaluated users
+    // (those with a relevant test item; avg skips the nulls of the others).
     List<Column> aggs = new ArrayList<>();
-    aggs.add(org.apache.spark.sql.functions.count("*").as("testUsers"));
     aggs.add(sum(col("relevant").gt(0).cast("long")).as("evaluated"));
     aggs.add(sum("seenRelevant").as("seen"));
-    Dataset<Row> evaluated = per.filter(col("relevant").gt(0));
-    Row counts = per.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
-    List<Column> means = new ArrayList<>();
     for (String n : names) {
-      means.add(avg(col("`" + n + "`")).as(n));
+      aggs.add(avg(when(col("relevant").gt(0), col("`" + n + "`"))).as(n));
     }
-    Row m =
-        evaluated.agg(means.get(0), means.subList(1, means.size()).toArray(new Column[0])).first();
+    Row all =
+        per.agg(
+                org.apache.spark.sql.functions.count("*").as("testUsers"),
+                aggs.toArray(new Column[0]))
+            .first();
     Map<String, Double> out = new LinkedHashMap<>();
     for (int j = 0; j < names.size(); j++) {
-      out.put(names.get(j), m.isNullAt(j) ? Double.NaN : m.getDouble(j));
+      out.put(names.get(j), all.isNullAt(3 + j) ? Double.NaN : all.getDouble(3 + j));
     }
+    Row counts = all;
     b.destroy();
     return new Summary(counts.getLong(0), counts.getLong(1), counts.getLong(2), out);
   }

@@ -12,8 +12,7 @@ import dev.seer.data.split.PerUser;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -109,12 +108,59 @@ public final class Prepare {
    * @return the rows with a {@code test} column ({@link #SPLIT_SCHEMA})
    */
   public static Dataset<Row> split(Dataset<Row> rows, double testRatio, long seed) {
+    // A shuffle by user and a sort within each partition put every user's rows next to each
+    // other; one pass then splits user after user. Unlike groupByKey, the key is taken by Spark
+    // from the binary rows (no extra conversion of every row to a Java object and back).
     return rows.select("user", "item", "rating", "ts", "seq")
-        .groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-        .flatMapGroups(
-            (FlatMapGroupsFunction<String, Row, Row>)
-                (user, it) -> splitUser(user, it, testRatio, seed),
+        .repartition(col("user"))
+        .sortWithinPartitions("user")
+        .mapPartitions(
+            (MapPartitionsFunction<Row, Row>) it -> new UserGroups(it, testRatio, seed),
             Encoders.row(SPLIT_SCHEMA));
+  }
+
+  /** Splits the rows of consecutive users, one user at a time. */
+  private static final class UserGroups implements Iterator<Row> {
+    private final Iterator<Row> in;
+    private final double testRatio;
+    private final long seed;
+    private Row next;
+    private Iterator<Row> out = java.util.Collections.emptyIterator();
+
+    UserGroups(Iterator<Row> in, double testRatio, long seed) {
+      this.in = in;
+      this.testRatio = testRatio;
+      this.seed = seed;
+      this.next = in.hasNext() ? in.next() : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!out.hasNext() && next != null) {
+        String user = next.getString(0);
+        List<Row> group = new ArrayList<>();
+        group.add(next);
+        next = null;
+        while (in.hasNext()) {
+          Row r = in.next();
+          if (!r.getString(0).equals(user)) {
+            next = r;
+            break;
+          }
+          group.add(r);
+        }
+        out = splitUser(user, group.iterator(), testRatio, seed);
+      }
+      return out.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      return out.next();
+    }
   }
 
   private static Iterator<Row> splitUser(

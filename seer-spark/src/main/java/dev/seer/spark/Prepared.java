@@ -2,6 +2,9 @@ package dev.seer.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -46,12 +49,10 @@ public record Prepared(
     Dataset<Row> items = ids(spark, s, "item");
     Dataset<Row> joined =
         s.join(
-                org.apache.spark.sql.functions.broadcast(
-                    users.withColumnRenamed("id", "user").withColumnRenamed("idx", "uidx")),
+                small(users.withColumnRenamed("id", "user").withColumnRenamed("idx", "uidx")),
                 "user")
             .join(
-                org.apache.spark.sql.functions.broadcast(
-                    items.withColumnRenamed("id", "item").withColumnRenamed("idx", "iidx")),
+                small(items.withColumnRenamed("id", "item").withColumnRenamed("idx", "iidx")),
                 "item")
             .select("user", "item", "rating", "ts", "seq", "uidx", "iidx", "test");
     Dataset<Row> train = joined.filter(col("test").equalTo(false)).drop("test");
@@ -59,10 +60,41 @@ public record Prepared(
     return new Prepared(train, test, users, items);
   }
 
+  /**
+   * Up to this many distinct ids, an id table is built on the driver: one job collects the distinct
+   * ids, the driver sorts and numbers them, and the table is broadcast to the joins. Above it the
+   * ids are sorted and numbered by Spark ({@code orderBy} and {@code zipWithIndex}: three jobs) and
+   * joined by a shuffle.
+   */
+  static final int DRIVER_IDS = 4_000_000;
+
+  /** Broadcasts a driver-built id table; a large one (Spark-built, cached) is shuffle-joined. */
+  private static Dataset<Row> small(Dataset<Row> table) {
+    return table.storageLevel().useMemory() || table.storageLevel().useDisk()
+        ? table
+        : org.apache.spark.sql.functions.broadcast(table);
+  }
+
   private static Dataset<Row> ids(SparkSession spark, Dataset<Row> rows, String column) {
+    Dataset<Row> distinct = rows.select(column).distinct();
+    List<Row> few = distinct.limit(DRIVER_IDS + 1).collectAsList();
+    if (few.size() <= DRIVER_IDS) {
+      // Sorted as Spark sorts strings (by UTF-8 bytes), so both paths give the same indices.
+      byte[][] keys = new byte[few.size()][];
+      Integer[] order = new Integer[few.size()];
+      for (int k = 0; k < keys.length; k++) {
+        keys[k] = few.get(k).getString(0).getBytes(StandardCharsets.UTF_8);
+        order[k] = k;
+      }
+      Arrays.sort(order, (x, y) -> Arrays.compareUnsigned(keys[x], keys[y]));
+      List<Row> table = new ArrayList<>(keys.length);
+      for (int k = 0; k < keys.length; k++) {
+        table.add(RowFactory.create(few.get(order[k]).getString(0), k));
+      }
+      return spark.createDataFrame(table, ID_SCHEMA);
+    }
     JavaRDD<Row> indexed =
-        rows.select(column)
-            .distinct()
+        distinct
             .orderBy(column)
             .javaRDD()
             .zipWithIndex()

@@ -14,7 +14,10 @@ final class Plot {
   private Plot() {}
 
   @SuppressWarnings("unchecked")
-  static String svg(List<Object> runs) {
+  static String svg(List<Object> unsorted) {
+    // by size, so that each stage's line runs left to right
+    List<Object> runs = new ArrayList<>(unsorted);
+    runs.sort(Plot::bySize);
     int w = 720;
     int h = 440;
     int left = 70;
@@ -164,5 +167,12 @@ final class Plot {
 
   private static String fmt(double v) {
     return v >= 1 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /** Orders runs by their {@code interactions}. */
+  static int bySize(Object a, Object b) {
+    return Long.compare(
+        ((Number) ((Map<?, ?>) a).get("interactions")).longValue(),
+        ((Number) ((Map<?, ?>) b).get("interactions")).longValue());
   }
 }

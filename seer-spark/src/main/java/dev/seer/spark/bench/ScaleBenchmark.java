@@ -74,8 +74,9 @@ public final class ScaleBenchmark {
     machine.put("spark", spark.version() + " local[2], spark.sql.shuffle.partitions=8");
     machine.put(
         "note",
-        "2 cores shared with three other engineers' builds and tests while this ran: times are"
-            + " inflated and noisy");
+        "2 cores shared with other engineers' builds, tests and benchmarks: wall times are"
+            + " inflated by their load (see loadAverage per run); cpuSeconds (the JVM's own CPU"
+            + " time) is the steadier measure of cost");
     out.put("machine", machine);
     out.put(
         "settings",
@@ -113,6 +114,9 @@ public final class ScaleBenchmark {
       run.put("interactions", n);
       run.put("date", Instant.now().toString());
       run.put("complete", false);
+      run.put(
+          "loadAverageAtStart",
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       Map<String, Object> stages = new LinkedHashMap<>();
       run.put("stages", stages);
       runs.add(run);
@@ -203,6 +207,9 @@ public final class ScaleBenchmark {
                   + " rows");
       spark.catalog().clearCache();
       run.put("complete", true);
+      run.put(
+          "loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      runs.sort(Plot::bySize);
       Json.write(json, out);
       Files.writeString(svg, Plot.svg(runs));
       System.out.println("size " + n + " done: " + stages);
@@ -223,15 +230,22 @@ public final class ScaleBenchmark {
         pools.add(b);
       }
     }
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long c0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     String note = body.get();
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpu = (os.getProcessCpuTime() - c0) / 1e9;
     long peak = 0;
     for (MemoryPoolMXBean b : pools) {
       peak += b.getPeakUsage().getUsed();
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("seconds", secs);
+    // CPU time of the whole JVM (driver and executors): under contention from other processes
+    // the wall time grows, this much less.
+    m.put("cpuSeconds", cpu);
     m.put("peakHeapPoolsMiB", peak / (1024.0 * 1024.0));
     if (!note.isEmpty()) {
       m.put("result", note);
@@ -239,6 +253,11 @@ public final class ScaleBenchmark {
     stages.put(name, m);
     save.run();
     System.out.printf(
-        Locale.ROOT, "  %s: %.1f s, peak heap %.0f MiB%n", name, secs, peak / 1048576.0);
+        Locale.ROOT,
+        "  %s: %.1f s (%.1f CPU s), peak heap %.0f MiB%n",
+        name,
+        secs,
+        cpu,
+        peak / 1048576.0);
   }
 }
