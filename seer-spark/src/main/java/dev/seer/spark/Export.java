@@ -33,18 +33,13 @@ public final class Export {
    * @param data prepared data (the training part becomes the model's seen items)
    * @param userFactors user factor table
    * @param itemFactors item factor table
-   * @param s the settings it was trained with
-   * @param foldInRegularization Seer's constant λ used when new users are folded in; MLlib scales
-   *     its {@code regParam} by each user's count, so {@code regParam × mean items per user} is the
-   *     natural choice (see docs/spark.md)
+   * @param s the settings it was trained with; new users are folded in with MLlib's own
+   *     regularisation, {@code regParam} times the user's number of items (Seer's {@code
+   *     weightedRegularization}), so a folded-in user gets the vector MLlib would have given them
    * @return the model
    */
   public static AlsModel model(
-      Prepared data,
-      Dataset<Row> userFactors,
-      Dataset<Row> itemFactors,
-      AlsSettings s,
-      double foldInRegularization) {
+      Prepared data, Dataset<Row> userFactors, Dataset<Row> itemFactors, AlsSettings s) {
     IdIndex users = IdIndex.of(Arrays.asList(Prepared.collectIds(data.users())));
     IdIndex items = IdIndex.of(Arrays.asList(Prepared.collectIds(data.items())));
     Interactions train = collectTrain(data.train(), users, items);
@@ -52,7 +47,9 @@ public final class Export {
     float[] uf = SparkAls.collect(userFactors, users.size(), k);
     float[] itf = SparkAls.collect(itemFactors, items.size(), k);
     Map<String, String> options = new LinkedHashMap<>(s.asMap());
-    options.put("regularization", Double.toString(foldInRegularization));
+    double lambda = foldInRegularization(s);
+    options.put("regularization", Double.toString(lambda));
+    options.put("weightedRegularization", "true");
     ModelCard card =
         new ModelCard(
             AlsTrainer.ALGORITHM,
@@ -67,7 +64,8 @@ public final class Export {
         users,
         items,
         k,
-        foldInRegularization,
+        lambda,
+        true,
         s.implicitPrefs() ? s.alpha() : 0.0,
         false,
         uf,
@@ -102,6 +100,17 @@ public final class Export {
   }
 
   /**
+   * The fold-in {@code λ} of an exported model: MLlib's {@code regParam}, used with weighted-λ;
+   * {@code regParam} 0 (allowed by MLlib) becomes 1e-9 because fold-in needs a positive penalty.
+   *
+   * @param s the settings
+   * @return {@code λ}
+   */
+  public static double foldInRegularization(AlsSettings s) {
+    return Math.max(1e-9, s.regParam());
+  }
+
+  /**
    * Writes the model file.
    *
    * @param model the model
@@ -123,15 +132,12 @@ public final class Export {
   public static AlsModel run(SparkSession spark, String prepared, String modelDir, Path out) {
     Prepared data = Prepared.read(spark, prepared);
     AlsSettings s = SparkAls.readSettings(spark, modelDir);
-    long rows = data.train().count();
-    long users = Math.max(1, data.train().select("uidx").distinct().count());
     AlsModel m =
         model(
             data,
             spark.read().parquet(modelDir + "/userFactors"),
             spark.read().parquet(modelDir + "/itemFactors"),
-            s,
-            Math.max(1e-6, s.regParam() * rows / (double) users));
+            s);
     save(m, out);
     return m;
   }

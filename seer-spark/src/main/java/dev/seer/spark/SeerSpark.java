@@ -1,5 +1,6 @@
 package dev.seer.spark;
 
+import dev.seer.algorithms.als.AlsOptions;
 import dev.seer.api.SeerException;
 import dev.seer.data.clean.DedupPolicy;
 import dev.seer.data.io.ErrorPolicy;
@@ -184,7 +185,7 @@ public final class SeerSpark {
     AlsSettings s =
         new AlsSettings(
             a.getInt("rank", 64),
-            a.getDouble("reg", 0.01),
+            a.getDouble("reg", AlsOptions.DEFAULT_WEIGHTED_REGULARIZATION),
             a.getDouble("alpha", 6.0),
             a.getInt("iterations", 15),
             a.getBoolean("implicit", true),

@@ -11,10 +11,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * Stores {@link AlsModel}s. Payload version 1: factors (int), regularization and alpha (doubles),
- * useRatings (boolean), the user factors and the item factors (each as {@link
- * ModelFiles#writeFloats}, row-major) and the user-by-item training matrix ({@link
- * ModelFiles#writeMatrix}).
+ * Stores {@link AlsModel}s. Payload version 2: factors (int), regularization and alpha (doubles),
+ * useRatings (boolean), weightedRegularization (boolean), the user factors and the item factors
+ * (each as {@link ModelFiles#writeFloats}, row-major) and the user-by-item training matrix ({@link
+ * ModelFiles#writeMatrix}). Version 1 is the same without weightedRegularization (read as false).
  */
 public final class AlsCodec implements ModelCodec<AlsModel> {
   /** Creates the codec (used by {@link java.util.ServiceLoader}). */
@@ -32,7 +32,7 @@ public final class AlsCodec implements ModelCodec<AlsModel> {
 
   @Override
   public int payloadVersion() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -41,6 +41,7 @@ public final class AlsCodec implements ModelCodec<AlsModel> {
     out.writeDouble(model.regularization());
     out.writeDouble(model.alpha());
     out.writeBoolean(model.useRatings());
+    out.writeBoolean(model.weightedRegularization());
     ModelFiles.writeFloats(out, model.userFactors());
     ModelFiles.writeFloats(out, model.itemFactors());
     ModelFiles.writeMatrix(out, model.train());
@@ -57,6 +58,7 @@ public final class AlsCodec implements ModelCodec<AlsModel> {
     double lambda = in.readDouble();
     double alpha = in.readDouble();
     boolean useRatings = in.readBoolean();
+    boolean weighted = payloadVersion >= 2 && in.readBoolean();
     float[] userFactors = ModelFiles.readFloats(in);
     float[] itemFactors = ModelFiles.readFloats(in);
     Checks.requireLength(userFactors.length, users.size() * k, "als user factors");
@@ -69,7 +71,17 @@ public final class AlsCodec implements ModelCodec<AlsModel> {
     }
     try {
       return new AlsModel(
-          card, users, items, k, lambda, alpha, useRatings, userFactors, itemFactors, train);
+          card,
+          users,
+          items,
+          k,
+          lambda,
+          weighted,
+          alpha,
+          useRatings,
+          userFactors,
+          itemFactors,
+          train);
     } catch (IllegalArgumentException e) {
       throw new IOException("corrupt als payload: " + e.getMessage(), e);
     }

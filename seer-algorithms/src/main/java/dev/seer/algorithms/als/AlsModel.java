@@ -33,6 +33,7 @@ public final class AlsModel
   private final IdIndex items;
   private final int factors;
   private final double regularization;
+  private final boolean weightedRegularization;
   private final double alpha;
   private final boolean useRatings;
   private final float[] userFactors;
@@ -49,6 +50,7 @@ public final class AlsModel
       IdIndex items,
       int factors,
       double regularization,
+      boolean weightedRegularization,
       double alpha,
       boolean useRatings,
       float[] userFactors,
@@ -69,6 +71,7 @@ public final class AlsModel
     this.items = items;
     this.factors = factors;
     this.regularization = regularization;
+    this.weightedRegularization = weightedRegularization;
     this.alpha = alpha;
     this.useRatings = useRatings;
     this.userFactors = userFactors;
@@ -108,6 +111,8 @@ public final class AlsModel
    *     train}
    * @param factors k
    * @param regularization λ used for fold-in of new users (greater than 0)
+   * @param weightedRegularization whether fold-in penalises a user by {@code λ} times the number of
+   *     their items (ALS-WR, as MLlib trains) instead of {@code λ}
    * @param alpha confidence slope used for fold-in (0 or more)
    * @param useRatings whether training values set the confidences
    * @param userFactors users × k, row-major
@@ -122,6 +127,7 @@ public final class AlsModel
       IdIndex items,
       int factors,
       double regularization,
+      boolean weightedRegularization,
       double alpha,
       boolean useRatings,
       float[] userFactors,
@@ -133,6 +139,7 @@ public final class AlsModel
         items,
         factors,
         regularization,
+        weightedRegularization,
         alpha,
         useRatings,
         userFactors,
@@ -168,6 +175,15 @@ public final class AlsModel
    */
   public double regularization() {
     return regularization;
+  }
+
+  /**
+   * Returns whether each row's penalty is {@code λ} times its number of observed entries.
+   *
+   * @return true for weighted-λ (ALS-WR) regularisation
+   */
+  public boolean weightedRegularization() {
+    return weightedRegularization;
   }
 
   /**
@@ -321,7 +337,7 @@ public final class AlsModel
         itemFactors,
         factors,
         gram,
-        regularization,
+        AlsSolver.rowLambda(regularization, weightedRegularization, n),
         idx,
         conf,
         0,
@@ -399,7 +415,16 @@ public final class AlsModel
     int to = train.rowEnd(user);
     int[] idx = train.indices();
     AlsSolver.Scratch s = new AlsSolver.Scratch(k);
-    AlsSolver.factor(itemFactors, k, gram, regularization, idx, trainConf, from, to, s);
+    AlsSolver.factor(
+        itemFactors,
+        k,
+        gram,
+        AlsSolver.rowLambda(regularization, weightedRegularization, to - from),
+        idx,
+        trainConf,
+        from,
+        to,
+        s);
     double[] z = new double[k];
     for (int a = 0; a < k; a++) {
       z[a] = itemFactors[item * k + a];

@@ -21,6 +21,19 @@ import dev.seer.algorithms.linalg.Dense;
 final class AlsSolver {
   private AlsSolver() {}
 
+  /**
+   * The penalty of one row: {@code λ}, or with weighted-λ (ALS-WR) {@code λ} times the row's number
+   * of observed entries, at least 1 so that a row without entries stays regularised.
+   *
+   * @param lambda {@code λ}
+   * @param weighted whether the penalty grows with the row's entries
+   * @param entries the row's observed entries
+   * @return the row's penalty
+   */
+  static double rowLambda(double lambda, boolean weighted, int entries) {
+    return weighted ? lambda * Math.max(1, entries) : lambda;
+  }
+
   /** Scratch arrays for one thread. */
   static final class Scratch {
     final double[] a;

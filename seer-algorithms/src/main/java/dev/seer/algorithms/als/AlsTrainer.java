@@ -110,6 +110,7 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
     int ni = train.numItems();
     int k = options.factors();
     double lambda = options.regularization();
+    boolean weighted = options.weightedRegularization();
     int threads = options.threads() > 0 ? options.threads() : context.threads();
     ProgressListener progress = context.progress();
 
@@ -128,11 +129,11 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
     double[] gramY = Dense.gram(y, ni, k);
     int trained = 0;
     for (int it = 1; it <= n; it++) {
-      sweep(x, byUser, userConf, y, gramY, k, lambda, threads);
+      sweep(x, byUser, userConf, y, gramY, k, lambda, weighted, threads);
       double[] gramX = Dense.gram(x, nu, k);
-      sweep(y, byItem, itemConf, x, gramX, k, lambda, threads);
+      sweep(y, byItem, itemConf, x, gramX, k, lambda, weighted, threads);
       gramY = Dense.gram(y, ni, k);
-      double loss = loss(x, y, gramY, byUser, userConf, k, lambda, threads);
+      double loss = loss(x, y, gramY, byUser, byItem, userConf, k, lambda, weighted, threads);
       progress.update(
           String.format(Locale.ROOT, "%s: iterations (loss %.6g)", ALGORITHM, loss), it, n);
       trained = it;
@@ -145,6 +146,7 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
                   train.items(),
                   k,
                   lambda,
+                  weighted,
                   options.alpha(),
                   options.useRatings(),
                   x,
@@ -170,7 +172,7 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
                 itemFactors,
                 k,
                 gram,
-                lambda,
+                AlsSolver.rowLambda(lambda, weighted, byUser.rowEnd(u) - byUser.rowStart(u)),
                 idx,
                 userConf,
                 byUser.rowStart(u),
@@ -181,7 +183,9 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
           }
         });
     progress.update(ALGORITHM + ": exact user solve", nu, nu);
-    double finalLoss = loss(userFactors, itemFactors, gram, byUser, userConf, k, lambda, threads);
+    double finalLoss =
+        loss(
+            userFactors, itemFactors, gram, byUser, byItem, userConf, k, lambda, weighted, threads);
     ModelCard card =
         ModelCard.create(
                 ALGORITHM,
@@ -195,6 +199,7 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
         train.items(),
         k,
         lambda,
+        weighted,
         options.alpha(),
         options.useRatings(),
         userFactors,
@@ -211,6 +216,7 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
       double[] gramOther,
       int k,
       double lambda,
+      boolean weighted,
       int threads) {
     int steps = options.cgSteps();
     int[] idx = rows.indices();
@@ -225,7 +231,7 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
                 other,
                 k,
                 gramOther,
-                lambda,
+                AlsSolver.rowLambda(lambda, weighted, rows.rowEnd(r) - rows.rowStart(r)),
                 idx,
                 conf,
                 rows.rowStart(r),
@@ -295,18 +301,21 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
   }
 
   /**
-   * The objective {@code Σ_all c (p - xᵀy)² + λ (|X|² + |Y|²)}, computed without visiting every
-   * pair: {@code Σ_all s² = Σ_u x_uᵀ (YᵀY) x_u}, and observed pairs add {@code c (1 - s)² - s²}.
-   * Summed per fixed chunk of users, so the value does not depend on the thread count.
+   * The objective {@code Σ_all c (p - xᵀy)² + Σ_u λ_u |x_u|² + Σ_i λ_i |y_i|²} (each row's penalty
+   * from {@link AlsSolver#rowLambda}), computed without visiting every pair: {@code Σ_all s² = Σ_u
+   * x_uᵀ (YᵀY) x_u}, and observed pairs add {@code c (1 - s)² - s²}. Summed per fixed chunk of
+   * users, so the value does not depend on the thread count.
    */
   static double loss(
       float[] x,
       float[] y,
       double[] gramY,
       SparseMatrix byUser,
+      SparseMatrix byItem,
       float[] conf,
       int k,
       double lambda,
+      boolean weighted,
       int threads) {
     int nu = byUser.rows();
     int chunks = (nu + CHUNK - 1) / CHUNK;
@@ -321,7 +330,8 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
           double sum = 0;
           for (int u = from; u < to; u++) {
             int xo = u * k;
-            Dense.symmetricMultiply(gramY, k, lambda, x, xo, gx);
+            double l = AlsSolver.rowLambda(lambda, weighted, byUser.rowEnd(u) - byUser.rowStart(u));
+            Dense.symmetricMultiply(gramY, k, l, x, xo, gx);
             sum += Dense.dot(x, xo, gx, 0, k);
             for (int p = byUser.rowStart(u); p < byUser.rowEnd(u); p++) {
               double s = Dense.dot(x, xo, y, idx[p] * k, k);
@@ -335,10 +345,15 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
     for (double p : partial) {
       total += p;
     }
-    double itemNorms = 0;
-    for (float v : y) {
-      itemNorms += (double) v * v;
+    double itemPenalty = 0;
+    for (int i = 0; i < byItem.rows(); i++) {
+      double norm = 0;
+      for (int a = i * k; a < (i + 1) * k; a++) {
+        norm += (double) y[a] * y[a];
+      }
+      itemPenalty +=
+          AlsSolver.rowLambda(lambda, weighted, byItem.rowEnd(i) - byItem.rowStart(i)) * norm;
     }
-    return total + lambda * itemNorms;
+    return total + itemPenalty;
   }
 }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seer.api.IdIndex;
 import dev.seer.api.InputException;
 import dev.seer.api.Interactions;
+import dev.seer.api.ModelFiles;
 import dev.seer.api.ProgressListener;
 import dev.seer.api.Reason;
 import dev.seer.api.SparseMatrix;
@@ -14,11 +16,13 @@ import dev.seer.api.Trainer;
 import dev.seer.api.TrainingContext;
 import dev.seer.testkit.Fixtures;
 import dev.seer.testkit.TrainerContract;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract for ALS, plus its row solvers against hand-computed and independently computed dense
@@ -336,6 +340,119 @@ class AlsTrainerTest extends TrainerContract {
       double cos = n2 == 0 || nj == 0 ? 0 : dot / Math.sqrt(n2 * nj);
       assertEquals(cos, s[j], FLOAT_TOL, "item " + j);
     }
+  }
+
+  /** Users {@code u} rate items {@code u, u+1, u+2 (mod n)}: every row and column has 3 entries. */
+  private static Interactions circulant(int n) {
+    int[] u = new int[3 * n];
+    int[] it = new int[3 * n];
+    for (int q = 0; q < 3 * n; q++) {
+      u[q] = q / 3;
+      it[q] = (q / 3 + q % 3) % n;
+    }
+    List<String> ids = new ArrayList<>();
+    for (int q = 0; q < n; q++) {
+      ids.add(Integer.toString(q));
+    }
+    IdIndex index = IdIndex.of(ids);
+    return new Interactions(index, index, u, it, null, null);
+  }
+
+  @Test
+  void weightedLambdaOnARegularGraphIsTheConstantLambdaTimesTheDegree() {
+    // With 3 entries in every row, λ_w = 0.5 penalises each row by 1.5: the same problem as the
+    // constant λ 1.5, so the same factors bit for bit. Other λ_w give other factors.
+    Interactions d = circulant(12);
+    AlsOptions constant = SMALL.withFactors(4).withRegularization(1.5);
+    AlsOptions weighted = constant.withRegularization(0.5).withWeightedRegularization(true);
+    AlsModel a = fit(constant, d, 5);
+    AlsModel b = fit(weighted, d, 5);
+    assertArrayEquals(a.userFactors(), b.userFactors(), 0f);
+    assertArrayEquals(a.itemFactors(), b.itemFactors(), 0f);
+    AlsModel c = fit(weighted.withRegularization(1.5), d, 5);
+    assertTrue(!Arrays.equals(a.itemFactors(), c.itemFactors()));
+  }
+
+  @Test
+  void weightedRegularizationSurvivesSaveAndLoad(@TempDir Path dir) {
+    Interactions d = Fixtures.random(14, 9, 4, 8);
+    AlsModel m = fit(SMALL.withRegularization(0.2).withWeightedRegularization(true), d, 4);
+    Path file = dir.resolve("w.seer");
+    ModelFiles.save(file, m, d.byUser());
+    AlsModel back = (AlsModel) ModelFiles.load(file).model();
+    assertTrue(back.weightedRegularization());
+    int[] items = {1, 4, 6};
+    assertArrayEquals(m.foldInVector(items, null), back.foldInVector(items, null), 0f);
+    // A constant λ of the same value folds in a different vector.
+    AlsModel constant =
+        AlsModel.fromFactors(
+            m.card(),
+            m.users(),
+            m.items(),
+            8,
+            0.2,
+            false,
+            m.alpha(),
+            false,
+            m.userFactors(),
+            m.itemFactors(),
+            m.train());
+    assertTrue(!Arrays.equals(m.foldInVector(items, null), constant.foldInVector(items, null)));
+  }
+
+  @Test
+  void weightedLossMatchesTheObjectiveAndFoldInReproducesUsers() {
+    Interactions d = Fixtures.random(14, 9, 4, 8);
+    AlsOptions o = SMALL.withFactors(3).withRegularization(0.2).withWeightedRegularization(true);
+    AlsModel m = fit(o, d, 4);
+    int k = 3;
+    SparseMatrix byUser = d.byUser();
+    SparseMatrix byItem = d.byItem();
+    double brute = 0;
+    for (int u = 0; u < d.numUsers(); u++) {
+      for (int i = 0; i < d.numItems(); i++) {
+        double s = 0;
+        for (int a = 0; a < k; a++) {
+          s += (double) m.userFactors()[u * k + a] * m.itemFactors()[i * k + a];
+        }
+        boolean seen = byUser.contains(u, i);
+        double c = seen ? 1 + o.alpha() : 1;
+        double e = (seen ? 1 : 0) - s;
+        brute += c * e * e;
+      }
+    }
+    for (int u = 0; u < d.numUsers(); u++) {
+      int n = Math.max(1, byUser.rowEnd(u) - byUser.rowStart(u));
+      for (int a = 0; a < k; a++) {
+        brute += 0.2 * n * m.userFactors()[u * k + a] * m.userFactors()[u * k + a];
+      }
+    }
+    for (int i = 0; i < d.numItems(); i++) {
+      int n = Math.max(1, byItem.rowEnd(i) - byItem.rowStart(i));
+      for (int a = 0; a < k; a++) {
+        brute += 0.2 * n * m.itemFactors()[i * k + a] * m.itemFactors()[i * k + a];
+      }
+    }
+    assertEquals(brute, m.card().metrics().get("trainingLoss"), 1e-9 * brute);
+    assertTrue(m.weightedRegularization());
+    for (int u = 0; u < d.numUsers(); u++) {
+      float[] x = m.foldInVector(byUser.row(u), null);
+      assertArrayEquals(
+          Arrays.copyOfRange(m.userFactors(), u * k, (u + 1) * k), x, 0f, "user " + u);
+    }
+  }
+
+  @Test
+  void weightedRegularizationHasItsOwnDefaultLambda() {
+    AlsOptions w = AlsOptions.parse(Map.of("weightedRegularization", "true"));
+    assertTrue(w.weightedRegularization());
+    assertEquals(AlsOptions.DEFAULT_WEIGHTED_REGULARIZATION, w.regularization());
+    assertEquals(
+        0.7,
+        AlsOptions.parse(Map.of("weightedRegularization", "true", "regularization", "0.7"))
+            .regularization());
+    assertEquals(w, AlsOptions.parse(w.asMap()));
+    assertEquals(AlsOptions.DEFAULT_REGULARIZATION, AlsOptions.parse(Map.of()).regularization());
   }
 
   @Test

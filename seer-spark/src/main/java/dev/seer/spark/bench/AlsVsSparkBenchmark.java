@@ -16,7 +16,7 @@ import dev.seer.eval.EvalResult;
 import dev.seer.eval.Evaluator;
 import dev.seer.eval.Machine;
 import dev.seer.spark.AlsSettings;
-import dev.seer.spark.MatchedRegularization;
+import dev.seer.spark.Export;
 import dev.seer.spark.Sessions;
 import dev.seer.spark.SparkAls;
 import java.nio.file.Path;
@@ -36,15 +36,64 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Seer's ALS against Spark MLlib's ALS on the ML-1M derived pairs, in one run on one machine: the
- * same per-user random 80/20 split (seed 42), rank 64, alpha, iterations and (matched)
- * regularisation; seconds per iteration for both; Recall@20 and NDCG@20 for both through
+ * same per-user random 80/20 split (seed 42), rank 64, alpha and iterations. Three models: Seer's
+ * ALS at its defaults (constant λ), Seer's ALS with weighted-λ at its default {@code λ} (the
+ * regularisation MLlib uses) and MLlib at the same {@code regParam} (seer-spark's default), so that
+ * the last two solve the same problem. Seconds per iteration for all; Recall@20 and NDCG@20 through
  * seer-eval's {@link Evaluator} with full ranking (MLlib's factors are wrapped in Seer's {@link
- * AlsModel}, so both are ranked by the same code).
+ * AlsModel}, so all are ranked by the same code).
  *
  * <p>Usage: {@code AlsVsSparkBenchmark OUT.json PAIRS.tsv.gz [master]}.
  */
 public final class AlsVsSparkBenchmark {
   private AlsVsSparkBenchmark() {}
+
+  /** A timed Seer training run. */
+  private record SeerRun(
+      AlsModel model, double seconds, List<Double> perIteration, List<Double> perIterationCpu) {}
+
+  private static SeerRun trainSeer(AlsOptions opts, Interactions train, int threads) {
+    List<Double> iter = new ArrayList<>();
+    List<Double> iterCpu = new ArrayList<>();
+    long[] last = {System.nanoTime()};
+    long[] lastCpu = {cpu()};
+    ProgressListener pl =
+        (task, done, total) -> {
+          if (task.startsWith(AlsTrainer.ALGORITHM + ": iterations") && done > 0) {
+            long now = System.nanoTime();
+            long c = cpu();
+            iter.add((now - last[0]) / 1e9);
+            iterCpu.add((c - lastCpu[0]) / 1e9);
+            last[0] = now;
+            lastCpu[0] = c;
+          } else if (task.startsWith(AlsTrainer.ALGORITHM + ": iterations")) {
+            last[0] = System.nanoTime();
+            lastCpu[0] = cpu();
+          }
+        };
+    long t0 = System.nanoTime();
+    AlsModel m = new AlsTrainer(opts).fit(train, new TrainingContext(42, null, pl, threads));
+    return new SeerRun(m, (System.nanoTime() - t0) / 1e9, iter, iterCpu);
+  }
+
+  private static Map<String, Object> seerJson(AlsOptions o, SeerRun run, EvalResult e) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("regularization", o.regularization());
+    s.put("weightedRegularization", o.weightedRegularization());
+    s.put("secondsPerIteration", median(run.perIteration()));
+    s.put("secondsPerIterationAll", run.perIteration());
+    s.put("cpuSecondsPerIteration", median(run.perIterationCpu()));
+    s.put("cpuSecondsPerIterationAll", run.perIterationCpu());
+    s.put("trainSeconds", run.seconds());
+    metrics(s, e);
+    return s;
+  }
+
+  private static void metrics(Map<String, Object> into, EvalResult e) {
+    for (String m : List.of("Recall@20", "NDCG@20", "Recall@10", "NDCG@10")) {
+      into.put(m, e.mean(m));
+    }
+  }
 
   /**
    * Runs the benchmark.
@@ -60,42 +109,24 @@ public final class AlsVsSparkBenchmark {
         DatasetReaders.read(pairs, "ml-1m-pairs", null, null).dataset().interactions();
     Split split = new RandomSplitter(0.2, 42).split(all);
     Interactions train = split.train();
-    AlsOptions opts = AlsOptions.defaults().withThreads(threads);
+    AlsOptions constant = AlsOptions.defaults().withThreads(threads);
+    double regParam = AlsOptions.DEFAULT_WEIGHTED_REGULARIZATION;
+    AlsOptions weighted = constant.withRegularization(regParam).withWeightedRegularization(true);
     EvalOptions eval = new EvalOptions(new int[] {10, 20}, null, 0, 42, threads);
 
-    // Seer.
-    List<Double> seerIter = new ArrayList<>();
-    List<Double> seerIterCpu = new ArrayList<>();
-    long[] last = {System.nanoTime()};
-    long[] lastCpu = {cpu()};
-    ProgressListener pl =
-        (task, done, total) -> {
-          if (task.startsWith(AlsTrainer.ALGORITHM + ": iterations") && done > 0) {
-            long now = System.nanoTime();
-            long c = cpu();
-            seerIter.add((now - last[0]) / 1e9);
-            seerIterCpu.add((c - lastCpu[0]) / 1e9);
-            last[0] = now;
-            lastCpu[0] = c;
-          } else if (task.startsWith(AlsTrainer.ALGORITHM + ": iterations")) {
-            last[0] = System.nanoTime();
-            lastCpu[0] = cpu();
-          }
-        };
-    long t0 = System.nanoTime();
-    AlsModel seer = new AlsTrainer(opts).fit(train, new TrainingContext(42, null, pl, threads));
-    double seerTrain = (System.nanoTime() - t0) / 1e9;
-    EvalResult seerEval = Evaluator.evaluate("als", seer, split, eval);
+    // Seer, both regularisations.
+    SeerRun seerConstant = trainSeer(constant, train, threads);
+    EvalResult constantEval = Evaluator.evaluate("als", seerConstant.model(), split, eval);
+    SeerRun seerWeighted = trainSeer(weighted, train, threads);
+    EvalResult weightedEval = Evaluator.evaluate("als-wr", seerWeighted.model(), split, eval);
     System.out.printf(
-        "seer: %.1f s, per iteration %s, Recall@20 %.4f%n",
-        seerTrain, seerIter, seerEval.mean("Recall@20"));
+        "seer: constant %.1f s Recall@20 %.4f; weighted %.1f s Recall@20 %.4f%n",
+        seerConstant.seconds(),
+        constantEval.mean("Recall@20"),
+        seerWeighted.seconds(),
+        weightedEval.mean("Recall@20"));
 
     // Spark MLlib, on the same training rows and indices.
-    long users = countNonEmpty(train.byUser());
-    long items = countNonEmpty(train.byItem());
-    double regParam = MatchedRegularization.perUser(opts.regularization(), train.size(), users);
-    double regParamTotal =
-        MatchedRegularization.totalWeight(opts.regularization(), train.size(), users, items);
     SparkSession spark = Sessions.local(master, 4);
     spark.sparkContext().setLogLevel("WARN");
     List<Row> rows = new ArrayList<>(train.size());
@@ -111,8 +142,9 @@ public final class AlsVsSparkBenchmark {
             });
     Dataset<Row> df = spark.createDataFrame(rows, schema).repartition(4).cache();
     df.count();
-    AlsSettings one = new AlsSettings(64, regParam, opts.alpha(), 1, true, 2, 42);
-    AlsSettings full = new AlsSettings(64, regParam, opts.alpha(), opts.iterations(), true, 2, 42);
+    int iterations = constant.iterations();
+    AlsSettings one = new AlsSettings(64, regParam, constant.alpha(), 1, true, 2, 42);
+    AlsSettings full = new AlsSettings(64, regParam, constant.alpha(), iterations, true, 2, 42);
     // Warm-up fit (JIT, Spark code generation), then the timed fits.
     SparkAls.train(df, one);
     long s1 = System.nanoTime();
@@ -125,29 +157,16 @@ public final class AlsVsSparkBenchmark {
     ALSModel sparkModel = SparkAls.train(df, full);
     double sparkFull = (System.nanoTime() - s2) / 1e9;
     double sparkFullCpu = (cpu() - c2) / 1e9;
-    double sparkPerIter = (sparkFull - sparkOne) / (opts.iterations() - 1);
-    double sparkPerIterCpu = (sparkFullCpu - sparkOneCpu) / (opts.iterations() - 1);
-    AlsModel wrapped = wrap(sparkModel, train, full, opts.regularization());
-    EvalResult sparkEval = Evaluator.evaluate("spark-als", wrapped, split, eval);
+    double sparkPerIter = (sparkFull - sparkOne) / (iterations - 1);
+    double sparkPerIterCpu = (sparkFullCpu - sparkOneCpu) / (iterations - 1);
+    EvalResult sparkEval =
+        Evaluator.evaluate("spark-als", wrap(sparkModel, train, full), split, eval);
     System.out.printf(
         "spark: 1 iteration %.1f s, %d iterations %.1f s, Recall@20 %.4f%n",
-        sparkOne, opts.iterations(), sparkFull, sparkEval.mean("Recall@20"));
-    // The other regularisation match, for the quality comparison only.
-    AlsSettings other =
-        new AlsSettings(64, regParamTotal, opts.alpha(), opts.iterations(), true, 2, 42);
-    long s3 = System.nanoTime();
-    ALSModel otherModel = SparkAls.train(df, other);
-    double otherFit = (System.nanoTime() - s3) / 1e9;
-    EvalResult otherEval =
-        Evaluator.evaluate(
-            "spark-als-total-weight",
-            wrap(otherModel, train, other, opts.regularization()),
-            split,
-            eval);
+        sparkOne, iterations, sparkFull, sparkEval.mean("Recall@20"));
+    String sparkVersion = spark.version();
     spark.stop();
 
-    double seerPerIter = median(seerIter);
-    double seerPerIterCpu = median(seerIterCpu);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("benchmark", "Seer ALS vs Spark MLlib ALS, ML-1M derived pairs, rank 64");
     json.put("date", Instant.now().toString());
@@ -162,11 +181,7 @@ public final class AlsVsSparkBenchmark {
             + " (tools/spark-bench.sh als-vs-spark)");
     Map<String, Object> machine = new LinkedHashMap<>(Machine.describe());
     machine.put("linearAlgebra", LinearAlgebra.best().description());
-    machine.put("spark", spark.version() + " " + master);
-    machine.put(
-        "note",
-        "2 cores shared with three other engineers' builds and tests while this ran: times are"
-            + " inflated and noisy, the ratio is the meaningful figure");
+    machine.put("spark", sparkVersion + " " + master);
     json.put("machine", machine);
     json.put(
         "split",
@@ -175,93 +190,74 @@ public final class AlsVsSparkBenchmark {
         "protocol",
         "full ranking through dev.seer.eval.Evaluator (all items minus the user's training items),"
             + " "
-            + seerEval.counts().testUsers()
+            + constantEval.counts().testUsers()
             + " test users");
-    Map<String, Object> matched = new LinkedHashMap<>();
-    matched.put("rank", 64);
-    matched.put("iterations", opts.iterations());
-    matched.put("alpha", opts.alpha());
-    matched.put("seerLambda", opts.regularization());
-    matched.put("sparkRegParam", regParam);
-    matched.put("sparkRegParamTotalWeightMatch", regParamTotal);
-    matched.put(
-        "howRegularisationWasMatched",
-        "Seer penalises lambda*(sum |x_u|^2 + sum |y_i|^2) (Hu, Koren, Volinsky 2008); MLlib"
-            + " penalises regParam*(sum n_u |x_u|^2 + sum n_i |y_i|^2) (weighted-lambda, Zhou et"
-            + " al. 2008). Primary match: regParam = lambda*U/N (MLlib's mean per-user penalty"
-            + " equals lambda); also run: regParam = lambda*(U+I)/(2N) (same total weight). U="
-            + users
-            + " users, I="
-            + items
-            + " items, N="
-            + train.size()
-            + " pairs. Both use preference 1 and confidence 1+alpha for every observed pair.");
-    matched.put(
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("rank", 64);
+    settings.put("iterations", iterations);
+    settings.put("alpha", constant.alpha());
+    settings.put("seerLambda", constant.regularization());
+    settings.put("seerWeightedLambda", regParam);
+    settings.put("sparkRegParam", regParam);
+    settings.put(
+        "regularisation",
+        "Seer's default penalises lambda*(sum |x_u|^2 + sum |y_i|^2) (Hu, Koren, Volinsky 2008);"
+            + " MLlib penalises regParam*(sum n_u |x_u|^2 + sum n_i |y_i|^2) (weighted-lambda,"
+            + " Zhou et al. 2008), as does Seer with weightedRegularization=true. Seer weighted"
+            + " and MLlib below solve the same problem; both lambdas are the defaults, each the"
+            + " best of its grid on a validation split of the training part (docs/spark.md).");
+    settings.put(
         "whatDiffers",
         "Seer solves each half-sweep with 3 conjugate-gradient steps warm-started from the"
             + " previous factors (Takacs et al. 2011) and computes the training loss after every"
             + " iteration (included in its time), then one exact user solve (in trainSeconds, not"
             + " per iteration); MLlib solves every row exactly (Cholesky) each iteration, in 2"
-            + " user and 2 item blocks.");
-    json.put("settings", matched);
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("secondsPerIteration", seerPerIter);
-    s.put("secondsPerIterationAll", seerIter);
-    s.put("cpuSecondsPerIteration", seerPerIterCpu);
-    s.put("cpuSecondsPerIterationAll", seerIterCpu);
-    s.put("trainSeconds", seerTrain);
-    s.put("Recall@20", seerEval.mean("Recall@20"));
-    s.put("NDCG@20", seerEval.mean("NDCG@20"));
-    s.put("Recall@10", seerEval.mean("Recall@10"));
-    s.put("NDCG@10", seerEval.mean("NDCG@10"));
-    json.put("seer", s);
+            + " user and 2 item blocks. Initial factors differ (each its own seeded random).");
+    json.put("settings", settings);
+    json.put("seerConstantLambda", seerJson(constant, seerConstant, constantEval));
+    json.put("seerWeightedLambda", seerJson(weighted, seerWeighted, weightedEval));
     Map<String, Object> p = new LinkedHashMap<>();
+    p.put("regParam", regParam);
     p.put("secondsPerIteration", sparkPerIter);
     p.put(
         "howPerIterationWasMeasured",
         "(fit with "
-            + opts.iterations()
+            + iterations
             + " iterations - fit with 1) / "
-            + (opts.iterations() - 1)
+            + (iterations - 1)
             + ", after a warm-up fit; removes the fixed cost of blocking the data");
     p.put("cpuSecondsPerIteration", sparkPerIterCpu);
     p.put("fitSeconds1Iteration", sparkOne);
     p.put("fitCpuSeconds1Iteration", sparkOneCpu);
     p.put("fitCpuSeconds", sparkFullCpu);
     p.put("fitSeconds", sparkFull);
-    p.put("Recall@20", sparkEval.mean("Recall@20"));
-    p.put("NDCG@20", sparkEval.mean("NDCG@20"));
-    p.put("Recall@10", sparkEval.mean("Recall@10"));
-    p.put("NDCG@10", sparkEval.mean("NDCG@10"));
+    metrics(p, sparkEval);
     json.put("sparkMllib", p);
-    Map<String, Object> q = new LinkedHashMap<>();
-    q.put("regParam", regParamTotal);
-    q.put("fitSeconds", otherFit);
-    q.put("Recall@20", otherEval.mean("Recall@20"));
-    q.put("NDCG@20", otherEval.mean("NDCG@20"));
-    q.put("Recall@10", otherEval.mean("Recall@10"));
-    q.put("NDCG@10", otherEval.mean("NDCG@10"));
-    json.put("sparkMllibTotalWeightMatch", q);
+    double sparkRecall = sparkEval.mean("Recall@20");
     Map<String, Object> r = new LinkedHashMap<>();
-    r.put("speedupPerIteration", sparkPerIter / seerPerIter);
-    r.put("speedupPerIterationCpu", sparkPerIterCpu / seerPerIterCpu);
+    r.put(
+        "sameProblemRecall20RelativeDifference",
+        (sparkRecall - weightedEval.mean("Recall@20")) / weightedEval.mean("Recall@20"));
+    r.put(
+        "defaultsRecall20RelativeDifference",
+        (sparkRecall - constantEval.mean("Recall@20")) / constantEval.mean("Recall@20"));
+    r.put("speedupPerIterationSameProblem", sparkPerIter / median(seerWeighted.perIteration()));
+    r.put(
+        "speedupPerIterationCpuSameProblem",
+        sparkPerIterCpu / median(seerWeighted.perIterationCpu()));
+    r.put("speedupTrainingSameProblem", sparkFull / seerWeighted.seconds());
+    r.put("speedupTrainingDefaults", sparkFull / seerConstant.seconds());
     r.put(
         "readThis",
-        "wall-clock times depend on what else ran on the 2 shared cores at that moment; process CPU"
-            + " seconds (all threads of this JVM, which ran nothing else) are the fairer measure of"
-            + " work per iteration here");
-    r.put("speedupTraining", sparkFull / seerTrain);
-    r.put("recall20Difference", seerEval.mean("Recall@20") - sparkEval.mean("Recall@20"));
-    r.put("ndcg20Difference", seerEval.mean("NDCG@20") - sparkEval.mean("NDCG@20"));
-    r.put(
-        "recall20DifferenceTotalWeightMatch",
-        seerEval.mean("Recall@20") - otherEval.mean("Recall@20"));
+        "relative differences are (MLlib - Seer) / Seer; speedups are MLlib time / Seer time."
+            + " Process CPU seconds (all threads of this JVM, which ran nothing else) are the"
+            + " fairer measure of work per iteration when other work shares the cores");
     json.put("result", r);
     Json.write(out, json);
     System.out.println("wrote " + out + ": " + r);
   }
 
-  static AlsModel wrap(ALSModel m, Interactions train, AlsSettings s, double foldInLambda) {
+  static AlsModel wrap(ALSModel m, Interactions train, AlsSettings s) {
     Dataset<Row> uf = m.userFactors();
     Dataset<Row> itf = m.itemFactors();
     float[] x = SparkAls.collect(uf, train.numUsers(), s.rank());
@@ -272,7 +268,8 @@ public final class AlsVsSparkBenchmark {
         train.users(),
         train.items(),
         s.rank(),
-        foldInLambda,
+        Export.foldInRegularization(s),
+        true,
         s.alpha(),
         false,
         x,
@@ -285,16 +282,6 @@ public final class AlsVsSparkBenchmark {
     return ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  private static long countNonEmpty(dev.seer.api.SparseMatrix m) {
-    long c = 0;
-    for (int r = 0; r < m.rows(); r++) {
-      if (m.rowEnd(r) > m.rowStart(r)) {
-        c++;
-      }
-    }
-    return c;
   }
 
   private static double median(List<Double> v) {
