@@ -18,6 +18,12 @@ class NeuralEngineTest {
       // [1 2; 3 4] x [5 6; 7 8] = [19 22; 43 50]
       assertArrayEquals(new float[] {19, 22, 43, 50}, a.matMul(b).toFloatArray(), 0f);
     }
-    assertEquals("2.7.1", NeuralEngine.version());
+    // The libtorch version of the active Maven profile (2.7.1 on CPU, 2.5.1 with -Pcuda).
+    assertEquals(System.getProperty("seer.test.pytorchVersion", "2.7.1"), NeuralEngine.version());
+    System.out.println(
+        "PyTorch "
+            + NeuralEngine.version()
+            + ", default device "
+            + NeuralEngine.get().defaultDevice());
   }
 }
