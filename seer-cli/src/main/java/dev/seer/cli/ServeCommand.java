@@ -136,14 +136,30 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Allow sending titles of the user's own items to the LLM (off by default).")
   boolean llmPersonalData;
 
+  @Option(
+      names = "--max-model-mib",
+      defaultValue = "512",
+      paramLabel = "MIB",
+      description =
+          "Largest model file POST /v1/apps/{app}/models/upload takes, in MiB (default 512; other"
+              + " request bodies stay limited to 8 MiB).")
+  long maxModelMib;
+
   @Override
   public Integer call() throws Exception {
     PrintStream o = System.out;
+    if (maxModelMib < 1 || maxModelMib > 900) {
+      throw new InputException(
+          "--max-model-mib "
+              + maxModelMib
+              + " is not valid; give 1 to 900 (the store keeps a model in one value, which SQLite"
+              + " limits to 10^9 bytes).");
+    }
+    Limits limits = Limits.defaults().withMaxModelBytes(maxModelMib << 20);
     String rootKey = rootKey();
     boolean loaded = demo != null && loadDemo(o);
     SeerServer server =
-        SeerServer.start(
-            new ServerConfig(host, port, db, rootKey, Limits.defaults(), seed, llmOptions()));
+        SeerServer.start(new ServerConfig(host, port, db, rootKey, limits, seed, llmOptions()));
     if (loaded) {
       long job = server.train("demo", "item-knn", java.util.Map.of(), true);
       o.println(

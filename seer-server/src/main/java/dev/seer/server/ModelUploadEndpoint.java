@@ -43,7 +43,7 @@ final class ModelUploadEndpoint {
 
   private void upload(Context ctx) {
     AppState st = r.require(ctx, Role.ADMIN);
-    byte[] bytes = ctx.bodyAsBytes();
+    byte[] bytes = readBody(ctx, r.limits.maxModelBytes());
     if (bytes.length == 0) {
       throw new ApiException(
           400,
@@ -124,6 +124,51 @@ final class ModelUploadEndpoint {
     out.put("deployed", false);
     out.put("deploy", "/v1/apps/" + st.appId + "/models/" + v.version() + "/deploy");
     Json.reply(ctx, 201, out);
+  }
+
+  /**
+   * Reads the request body from the raw stream, so that a model file may exceed the server's
+   * general body limit, up to {@code max} bytes.
+   */
+  private static byte[] readBody(Context ctx, long max) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > max) {
+      throw tooLarge(Long.toString(declared), max);
+    }
+    try (var in = ctx.req().getInputStream()) {
+      java.io.ByteArrayOutputStream out =
+          new java.io.ByteArrayOutputStream((int) Math.max(0, Math.min(declared, 1 << 20)));
+      byte[] buf = new byte[1 << 16];
+      long total = 0;
+      for (int n; (n = in.read(buf)) > 0; ) {
+        total += n;
+        if (total > max) {
+          throw tooLarge("more than " + max, max);
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new ApiException(
+          400,
+          "Invalid request",
+          "The model file could not be read from the request ("
+              + e.getMessage()
+              + "); send it again.",
+          null);
+    }
+  }
+
+  private static ApiException tooLarge(String size, long max) {
+    return new ApiException(
+        413,
+        "Payload too large",
+        "The model file has "
+            + size
+            + " bytes, more than this server takes ("
+            + max
+            + "); start it with a larger --max-model-mib, or train a smaller model.",
+        null);
   }
 
   /** Loads the bytes with the model file reader; its refusals become a 400 problem. */
