@@ -188,13 +188,10 @@ class AlsTrainerTest extends TrainerContract {
     }
   }
 
-  @Test
-  void lossMatchesTheObjectiveSummedOverAllPairs() {
-    Interactions d = Fixtures.random(12, 9, 3, 8);
-    AlsModel m = fit(SMALL.withFactors(3), d, 4);
-    int k = 3;
+  /** {@code Σ_all c (p - xᵀy)²} of a trained model, pair by pair. */
+  private static double dataTerm(AlsModel m, Interactions d, int k, double alpha) {
     SparseMatrix byUser = d.byUser();
-    double brute = 0;
+    double sum = 0;
     for (int u = 0; u < d.numUsers(); u++) {
       for (int i = 0; i < d.numItems(); i++) {
         double s = 0;
@@ -202,11 +199,19 @@ class AlsTrainerTest extends TrainerContract {
           s += (double) m.userFactors()[u * k + a] * m.itemFactors()[i * k + a];
         }
         boolean seen = byUser.contains(u, i);
-        double c = seen ? 1 + SMALL.alpha() : 1;
+        double c = seen ? 1 + alpha : 1;
         double e = (seen ? 1 : 0) - s;
-        brute += c * e * e;
+        sum += c * e * e;
       }
     }
+    return sum;
+  }
+
+  @Test
+  void lossMatchesTheObjectiveSummedOverAllPairs() {
+    Interactions d = Fixtures.random(12, 9, 3, 8);
+    AlsModel m = fit(SMALL.withFactors(3), d, 4);
+    double brute = dataTerm(m, d, 3, SMALL.alpha());
     for (float f : m.userFactors()) {
       brute += SMALL.regularization() * f * f;
     }
@@ -408,19 +413,7 @@ class AlsTrainerTest extends TrainerContract {
     int k = 3;
     SparseMatrix byUser = d.byUser();
     SparseMatrix byItem = d.byItem();
-    double brute = 0;
-    for (int u = 0; u < d.numUsers(); u++) {
-      for (int i = 0; i < d.numItems(); i++) {
-        double s = 0;
-        for (int a = 0; a < k; a++) {
-          s += (double) m.userFactors()[u * k + a] * m.itemFactors()[i * k + a];
-        }
-        boolean seen = byUser.contains(u, i);
-        double c = seen ? 1 + o.alpha() : 1;
-        double e = (seen ? 1 : 0) - s;
-        brute += c * e * e;
-      }
-    }
+    double brute = dataTerm(m, d, k, o.alpha());
     for (int u = 0; u < d.numUsers(); u++) {
       int n = Math.max(1, byUser.rowEnd(u) - byUser.rowStart(u));
       for (int a = 0; a < k; a++) {
