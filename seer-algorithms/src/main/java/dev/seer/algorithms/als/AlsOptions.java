@@ -29,8 +29,9 @@ import java.util.Map;
  *     Wilkinson, Schreiber and Pan, AAIM 2008), which is what Spark MLlib's ALS does with its
  *     {@code regParam}. With it, {@code regularization} plays the part of MLlib's {@code regParam}
  *     (values near 0.01 to 1 instead of tens) and a model trained here and one trained by
- *     seer-spark with the same settings solve the same problem; default false ({@link #parse} then
- *     defaults {@code regularization} to {@value #DEFAULT_WEIGHTED_REGULARIZATION})
+ *     seer-spark with the same settings solve the same problem; default false. When it is on and no
+ *     {@code regularization} is given, {@link #parse} takes {@value
+ *     #DEFAULT_WEIGHTED_REGULARIZATION}
  */
 public record AlsOptions(
     int factors,
@@ -47,7 +48,7 @@ public record AlsOptions(
   /**
    * The default {@code λ} with {@code weightedRegularization} (the best of 0.1 to 1.6 on the same
    * MovieLens 1M validation split at α 6, validation NDCG@10 0.2526 against 0.2566 for the constant
-   * λ 80; see docs/spark.md).
+   * λ 80; {@code docs/benchmarks/ml1m-als-regularization-tuning.tsv}).
    */
   public static final double DEFAULT_WEIGHTED_REGULARIZATION = 0.3;
 
