@@ -196,6 +196,40 @@ class Ml100kPipelineTest {
     SavedModel loaded = ModelFiles.load(file);
     AlsModel model = assertInstanceOf(AlsModel.class, loaded.model());
     assertEquals(64, model.factors());
+    assertTrue(model.weightedRegularization());
+    // MLlib's last step solves every user exactly against the final item factors with regParam ×
+    // n_u; folding a training user's items into the export must give back that vector.
+    double worst = 0;
+    for (int user = 0; user < model.users().size(); user += 37) {
+      float[] x = model.foldInVector(loaded.seen().row(user), null);
+      double diff = 0;
+      double norm = 0;
+      for (int a = 0; a < 64; a++) {
+        double m = model.userFactors()[user * 64 + a];
+        diff += (x[a] - m) * (x[a] - m);
+        norm += m * m;
+      }
+      worst = Math.max(worst, Math.sqrt(diff / norm));
+    }
+    System.out.printf("fold-in vs MLlib's user vectors: largest relative difference %.2e%n", worst);
+    assertTrue(worst < 1e-3, "fold-in differs from MLlib's user vector by " + worst);
+    // The check can fail: with a constant λ the same fold-in gives another vector.
+    AlsModel constant =
+        AlsModel.fromFactors(
+            model.card(),
+            model.users(),
+            model.items(),
+            64,
+            model.regularization(),
+            false,
+            model.alpha(),
+            false,
+            model.userFactors(),
+            model.itemFactors(),
+            model.train());
+    float[] c = constant.foldInVector(loaded.seen().row(0), null);
+    float[] w = model.foldInVector(loaded.seen().row(0), null);
+    assertTrue(!java.util.Arrays.equals(c, w), "constant and weighted fold-in agree");
     Split split = sparkSplit();
     EvalResult r =
         Evaluator.evaluate(
