@@ -59,18 +59,12 @@ public final class Export {
             Map.of(),
             SeerVersion.get(),
             Instant.now());
+    if (!s.implicitPrefs()) {
+      return AlsModel.fromExplicitFactors(
+          card, users, items, k, lambda, true, uf, itf, train.byUser());
+    }
     return AlsModel.fromFactors(
-        card,
-        users,
-        items,
-        k,
-        lambda,
-        true,
-        s.implicitPrefs() ? s.alpha() : 0.0,
-        false,
-        uf,
-        itf,
-        train.byUser());
+        card, users, items, k, lambda, true, s.alpha(), false, uf, itf, train.byUser());
   }
 
   /**

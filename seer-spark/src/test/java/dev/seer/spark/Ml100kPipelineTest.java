@@ -13,6 +13,7 @@ import dev.seer.api.ModelFiles;
 import dev.seer.api.Ranker;
 import dev.seer.api.Ranking;
 import dev.seer.api.SavedModel;
+import dev.seer.api.SparseMatrix;
 import dev.seer.api.Split;
 import dev.seer.api.TrainingContext;
 import dev.seer.data.io.DatasetReaders;
@@ -251,6 +252,74 @@ class Ml100kPipelineTest {
     for (int i : top.items()) {
       assertTrue(!seen.contains(i), "seen item recommended");
     }
+  }
+
+  @Test
+  void anExplicitMllibModelExportsAndFoldsInLikeMllib() throws Exception {
+    String modelDir = dir.resolve("als-explicit").toString();
+    SeerSpark.run(
+        spark,
+        new String[] {
+          "train-als",
+          "--data",
+          dir.resolve("prepared").toString(),
+          "--out",
+          modelDir,
+          "--implicit",
+          "false",
+          "--rank",
+          "16",
+          "--iterations",
+          "10",
+          "--blocks",
+          "2"
+        });
+    Path file = dir.resolve("spark-als-explicit.seer");
+    SeerSpark.run(
+        spark,
+        new String[] {
+          "export",
+          "--data",
+          dir.resolve("prepared").toString(),
+          "--model",
+          modelDir,
+          "--out",
+          file.toString()
+        });
+    AlsModel model = assertInstanceOf(AlsModel.class, ModelFiles.load(file).model());
+    assertTrue(model.explicit());
+    // Folding a training user's ratings in gives back MLlib's own vector for them (its last step
+    // solves each user by ridge regression with regParam × n_u against the final item factors).
+    SparseMatrix train = model.train();
+    double worst = 0;
+    for (int user = 0; user < model.users().size(); user += 37) {
+      float[] values = Arrays.copyOfRange(train.values(), train.rowStart(user), train.rowEnd(user));
+      float[] x = model.foldInVector(train.row(user), values);
+      double diff = 0;
+      double norm = 0;
+      for (int a = 0; a < 16; a++) {
+        double m = model.userFactors()[user * 16 + a];
+        diff += (x[a] - m) * (x[a] - m);
+        norm += m * m;
+      }
+      worst = Math.max(worst, Math.sqrt(diff / norm));
+    }
+    System.out.printf("explicit fold-in vs MLlib: largest relative difference %.2e%n", worst);
+    assertTrue(worst < 1e-3, "fold-in differs from MLlib's user vector by " + worst);
+    // Scores are predicted ratings: for a training pair, near the rating on average.
+    double err = 0;
+    int n = 0;
+    float[] scores = new float[model.items().size()];
+    for (int user = 0; user < model.users().size(); user += 50) {
+      model.score(user, scores);
+      for (int q = train.rowStart(user); q < train.rowEnd(user); q++) {
+        double e = scores[train.indices()[q]] - train.values()[q];
+        err += e * e;
+        n++;
+      }
+    }
+    double rmse = Math.sqrt(err / n);
+    assertTrue(rmse < 1.0, "training RMSE " + rmse);
   }
 
   @Test

@@ -11,10 +11,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * Stores {@link AlsModel}s. Payload version 2: factors (int), regularization and alpha (doubles),
- * useRatings (boolean), weightedRegularization (boolean), the user factors and the item factors
- * (each as {@link ModelFiles#writeFloats}, row-major) and the user-by-item training matrix ({@link
- * ModelFiles#writeMatrix}). Version 1 is the same without weightedRegularization (read as false).
+ * Stores {@link AlsModel}s. Payload version 3: factors (int), regularization and alpha (doubles),
+ * useRatings (boolean), weightedRegularization (boolean), explicit (boolean), the user factors and
+ * the item factors (each as {@link ModelFiles#writeFloats}, row-major) and the user-by-item
+ * training matrix ({@link ModelFiles#writeMatrix}). Version 2 has no explicit flag (read as false),
+ * version 1 neither that nor weightedRegularization.
  */
 public final class AlsCodec implements ModelCodec<AlsModel> {
   /** Creates the codec (used by {@link java.util.ServiceLoader}). */
@@ -32,7 +33,7 @@ public final class AlsCodec implements ModelCodec<AlsModel> {
 
   @Override
   public int payloadVersion() {
-    return 2;
+    return 3;
   }
 
   @Override
@@ -42,6 +43,7 @@ public final class AlsCodec implements ModelCodec<AlsModel> {
     out.writeDouble(model.alpha());
     out.writeBoolean(model.useRatings());
     out.writeBoolean(model.weightedRegularization());
+    out.writeBoolean(model.explicit());
     ModelFiles.writeFloats(out, model.userFactors());
     ModelFiles.writeFloats(out, model.itemFactors());
     ModelFiles.writeMatrix(out, model.train());
@@ -59,6 +61,7 @@ public final class AlsCodec implements ModelCodec<AlsModel> {
     double alpha = in.readDouble();
     boolean useRatings = in.readBoolean();
     boolean weighted = payloadVersion >= 2 && in.readBoolean();
+    boolean explicit = payloadVersion >= 3 && in.readBoolean();
     float[] userFactors = ModelFiles.readFloats(in);
     float[] itemFactors = ModelFiles.readFloats(in);
     Checks.requireLength(userFactors.length, users.size() * k, "als user factors");
@@ -79,6 +82,7 @@ public final class AlsCodec implements ModelCodec<AlsModel> {
           weighted,
           alpha,
           useRatings,
+          explicit,
           userFactors,
           itemFactors,
           train);

@@ -17,8 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Implicit ALS model: {@code score(u, i) = x_uᵀ y_i} with user factors {@code x_u} and item factors
- * {@code y_i} (see {@link AlsTrainer}). Immutable and thread-safe.
+ * ALS model: {@code score(u, i) = x_uᵀ y_i} with user factors {@code x_u} and item factors {@code
+ * y_i}; implicit (see {@link AlsTrainer}), or explicit when built by {@link #fromExplicitFactors}
+ * from a rating model trained elsewhere. Immutable and thread-safe.
  *
  * <p>A new user is folded in by solving their least-squares problem exactly against the item
  * factors: {@code x = (YᵀC_uY + λI)⁻¹ YᵀC_u p_u}, the routine that also gave every training user
@@ -36,6 +37,7 @@ public final class AlsModel
   private final boolean weightedRegularization;
   private final double alpha;
   private final boolean useRatings;
+  private final boolean explicit;
   private final float[] userFactors;
   private final float[] itemFactors;
   private final float[] itemFactorsByFactor;
@@ -53,6 +55,7 @@ public final class AlsModel
       boolean weightedRegularization,
       double alpha,
       boolean useRatings,
+      boolean explicit,
       float[] userFactors,
       float[] itemFactors,
       SparseMatrix train) {
@@ -74,6 +77,7 @@ public final class AlsModel
     this.weightedRegularization = weightedRegularization;
     this.alpha = alpha;
     this.useRatings = useRatings;
+    this.explicit = explicit;
     this.userFactors = userFactors;
     this.itemFactors = itemFactors;
     int n = items.size();
@@ -87,7 +91,7 @@ public final class AlsModel
     float[] v = train.values();
     this.trainConf = new float[v.length];
     for (int q = 0; q < v.length; q++) {
-      trainConf[q] = confidence(alpha, useRatings ? v[q] : 1f);
+      trainConf[q] = explicit ? v[q] : confidence(alpha, useRatings ? v[q] : 1f);
     }
     this.gram = Dense.gram(itemFactors, items.size(), factors);
     this.itemNorms = new float[items.size()];
@@ -142,6 +146,50 @@ public final class AlsModel
         weightedRegularization,
         alpha,
         useRatings,
+        false,
+        userFactors,
+        itemFactors,
+        train);
+  }
+
+  /**
+   * Builds a model from factors of an explicit (rating) ALS trained elsewhere, for example Spark
+   * MLlib's with {@code implicitPrefs=false}: scores are predicted ratings {@code x_uᵀ y_i}, and a
+   * new user is folded in by ridge regression on their ratings, {@code x = (Σ_j y_j y_jᵀ + λI)⁻¹
+   * Σ_j r_j y_j} over the rated items only (with weighted regularisation {@code λ} times their
+   * number), which is MLlib's own row solve.
+   *
+   * @param card the model card
+   * @param users the user ids, aligned with the rows of {@code userFactors} and {@code train}
+   * @param items the item ids
+   * @param factors k
+   * @param regularization λ of the fold-in (greater than 0)
+   * @param weightedRegularization whether the fold-in penalty is {@code λ} times the rated items
+   * @param userFactors users × k, row-major
+   * @param itemFactors items × k, row-major
+   * @param train the training ratings, users × items
+   * @return the model
+   */
+  public static AlsModel fromExplicitFactors(
+      ModelCard card,
+      IdIndex users,
+      IdIndex items,
+      int factors,
+      double regularization,
+      boolean weightedRegularization,
+      float[] userFactors,
+      float[] itemFactors,
+      SparseMatrix train) {
+    return new AlsModel(
+        card,
+        users,
+        items,
+        factors,
+        regularization,
+        weightedRegularization,
+        0.0,
+        false,
+        true,
         userFactors,
         itemFactors,
         train);
@@ -184,6 +232,15 @@ public final class AlsModel
    */
   public boolean weightedRegularization() {
     return weightedRegularization;
+  }
+
+  /**
+   * Returns whether this is an explicit (rating) model, see {@link #fromExplicitFactors}.
+   *
+   * @return true for explicit ALS
+   */
+  public boolean explicit() {
+    return explicit;
   }
 
   /**
@@ -317,6 +374,11 @@ public final class AlsModel
     int n = 0;
     for (int q = 0; q < ui.size(); q++) {
       float v = ui.values()[q];
+      if (explicit) {
+        idx[n] = ui.items()[q];
+        conf[n++] = v;
+        continue;
+      }
       if (useRatings && !(v >= 0)) {
         throw new InputException(
             "Fold-in value "
@@ -344,6 +406,7 @@ public final class AlsModel
         n,
         x,
         0,
+        explicit,
         new AlsSolver.Scratch(factors));
     return x;
   }
@@ -424,6 +487,7 @@ public final class AlsModel
         trainConf,
         from,
         to,
+        explicit,
         s);
     double[] z = new double[k];
     for (int a = 0; a < k; a++) {

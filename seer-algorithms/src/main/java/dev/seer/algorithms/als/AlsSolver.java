@@ -1,6 +1,7 @@
 package dev.seer.algorithms.als;
 
 import dev.seer.algorithms.linalg.Dense;
+import java.util.Arrays;
 
 /**
  * The per-row least-squares problems of implicit ALS. For a row (a user, or an item) with observed
@@ -186,16 +187,39 @@ final class AlsSolver {
       int from,
       int to,
       Scratch s) {
+    factor(other, k, gram, lambda, idx, conf, from, to, false, s);
+  }
+
+  /**
+   * {@link #factor} for implicit rows, or with {@code explicit} for a row of ratings: then {@code A
+   * = Σ_j y_j y_jᵀ + λI} and {@code b = Σ_j r_j y_j} (ridge regression on the observed ratings,
+   * MLlib's explicit ALS), {@code conf} holds the ratings and {@code gram} is not read.
+   */
+  static void factor(
+      float[] other,
+      int k,
+      double[] gram,
+      double lambda,
+      int[] idx,
+      float[] conf,
+      int from,
+      int to,
+      boolean explicit,
+      Scratch s) {
     double[] a = s.a;
     double[] b = s.b;
-    System.arraycopy(gram, 0, a, 0, k * k);
+    if (explicit) {
+      Arrays.fill(a, 0, k * k, 0.0);
+    } else {
+      System.arraycopy(gram, 0, a, 0, k * k);
+    }
     for (int i = 0; i < k; i++) {
       a[i * k + i] += lambda;
       b[i] = 0;
     }
     for (int q = from; q < to; q++) {
       double c = conf[q];
-      double w = c - 1.0;
+      double w = explicit ? 1.0 : c - 1.0;
       int o = idx[q] * k;
       for (int i = 0; i < k; i++) {
         double yi = other[o + i];
@@ -241,7 +265,24 @@ final class AlsSolver {
       float[] out,
       int oo,
       Scratch s) {
-    factor(other, k, gram, lambda, idx, conf, from, to, s);
+    exact(other, k, gram, lambda, idx, conf, from, to, out, oo, false, s);
+  }
+
+  /** {@link #exact} for implicit rows, or for a row of ratings with {@code explicit}. */
+  static void exact(
+      float[] other,
+      int k,
+      double[] gram,
+      double lambda,
+      int[] idx,
+      float[] conf,
+      int from,
+      int to,
+      float[] out,
+      int oo,
+      boolean explicit,
+      Scratch s) {
+    factor(other, k, gram, lambda, idx, conf, from, to, explicit, s);
     Dense.choleskySolve(s.a, k, s.b);
     for (int i = 0; i < k; i++) {
       out[oo + i] = (float) s.b[i];

@@ -149,6 +149,7 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
                   weighted,
                   options.alpha(),
                   options.useRatings(),
+                  false,
                   x,
                   y,
                   byUser))) {
@@ -202,6 +203,7 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
         weighted,
         options.alpha(),
         options.useRatings(),
+        false,
         userFactors,
         itemFactors,
         byUser);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seer.api.IdIndex;
 import dev.seer.api.InputException;
 import dev.seer.api.Interactions;
+import dev.seer.api.ModelCard;
 import dev.seer.api.ModelFiles;
 import dev.seer.api.ProgressListener;
 import dev.seer.api.Reason;
@@ -433,6 +434,59 @@ class AlsTrainerTest extends TrainerContract {
       assertArrayEquals(
           Arrays.copyOfRange(m.userFactors(), u * k, (u + 1) * k), x, 0f, "user " + u);
     }
+  }
+
+  @Test
+  void anExplicitModelFoldsInByRidgeRegressionOnTheRatings(@TempDir Path dir) {
+    // 2 users, 5 items, 3 factors; user 0 rated items 0, 2, 4 with 4, 1, 5.
+    Interactions d =
+        new Interactions.Builder()
+            .add("a", "i0", 4f, 1)
+            .add("a", "i2", 1f, 2)
+            .add("a", "i4", 5f, 3)
+            .add("b", "i1", 3f, 4)
+            .add("b", "i3", 2f, 5)
+            .build();
+    float[] y = {
+      0.3f, -0.2f, 0.5f, 0.1f, 0.4f, -0.3f, -0.6f, 0.2f, 0.1f, 0.2f, 0.2f, 0.2f, 0.5f, -0.1f, 0.3f
+    };
+    float[] x = new float[6];
+    AlsModel m =
+        AlsModel.fromExplicitFactors(
+            ModelCard.create("als", Map.of(), 1, d),
+            d.users(),
+            d.items(),
+            3,
+            0.5,
+            true,
+            x,
+            y,
+            d.byUser());
+    assertTrue(m.explicit());
+    int[] rated = {d.items().index("i0"), d.items().index("i2"), d.items().index("i4")};
+    float[] r = {4, 1, 5};
+    float[] v = m.foldInVector(rated, r);
+    // A v = b with A = Σ y yᵀ + 0.5·3 I and b = Σ r y over the rated items only.
+    for (int a = 0; a < 3; a++) {
+      double av = 1.5 * v[a];
+      double b = 0;
+      for (int q = 0; q < 3; q++) {
+        int o = rated[q] * 3;
+        double dot = 0;
+        for (int c = 0; c < 3; c++) {
+          dot += y[o + c] * v[c];
+        }
+        av += y[o + a] * dot;
+        b += r[q] * y[o + a];
+      }
+      assertEquals(b, av, 1e-5, "row " + a);
+    }
+    // It survives save and load, and explains a score by the rated items' terms.
+    Path file = dir.resolve("explicit.seer");
+    ModelFiles.save(file, m, d.byUser());
+    AlsModel back = (AlsModel) ModelFiles.load(file).model();
+    assertTrue(back.explicit());
+    assertArrayEquals(v, back.foldInVector(rated, r), 0f);
   }
 
   @Test
