@@ -10,7 +10,7 @@ import dev.seer.api.InputException;
  * @param maxBatch most items or events in one batch
  * @param requestsPerSecond sustained requests per second per API key (bursts up to twice that)
  * @param maxModelBytes largest model file {@code POST /v1/apps/{app}/models/upload} takes (the only
- *     request allowed a body above {@code maxBodyBytes}; streamed to a temporary file)
+ *     request allowed a body above {@code maxBodyBytes}; read from the raw request stream)
  */
 public record Limits(
     long maxBodyBytes, int maxN, int maxBatch, double requestsPerSecond, long maxModelBytes) {
