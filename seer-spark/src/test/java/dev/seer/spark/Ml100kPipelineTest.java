@@ -200,18 +200,7 @@ class Ml100kPipelineTest {
     assertTrue(model.weightedRegularization());
     // MLlib's last step solves every user exactly against the final item factors with regParam ×
     // n_u; folding a training user's items into the export must give back that vector.
-    double worst = 0;
-    for (int user = 0; user < model.users().size(); user += 37) {
-      float[] x = model.foldInVector(loaded.seen().row(user), null);
-      double diff = 0;
-      double norm = 0;
-      for (int a = 0; a < 64; a++) {
-        double m = model.userFactors()[user * 64 + a];
-        diff += (x[a] - m) * (x[a] - m);
-        norm += m * m;
-      }
-      worst = Math.max(worst, Math.sqrt(diff / norm));
-    }
+    double worst = largestFoldInDifference(model, false);
     System.out.printf("fold-in vs MLlib's user vectors: largest relative difference %.2e%n", worst);
     assertTrue(worst < 1e-3, "fold-in differs from MLlib's user vector by " + worst);
     // The check can fail: with a constant λ the same fold-in gives another vector.
@@ -254,6 +243,32 @@ class Ml100kPipelineTest {
     }
   }
 
+  /**
+   * Folds every 37th training user's items (with their ratings if asked) into the model and returns
+   * the largest distance to their stored vector, relative to its length.
+   */
+  private static double largestFoldInDifference(AlsModel model, boolean withRatings) {
+    SparseMatrix train = model.train();
+    int k = model.factors();
+    double worst = 0;
+    for (int user = 0; user < model.users().size(); user += 37) {
+      float[] values =
+          withRatings
+              ? Arrays.copyOfRange(train.values(), train.rowStart(user), train.rowEnd(user))
+              : null;
+      float[] x = model.foldInVector(train.row(user), values);
+      double diff = 0;
+      double norm = 0;
+      for (int a = 0; a < k; a++) {
+        double m = model.userFactors()[user * k + a];
+        diff += (x[a] - m) * (x[a] - m);
+        norm += m * m;
+      }
+      worst = Math.max(worst, Math.sqrt(diff / norm));
+    }
+    return worst;
+  }
+
   @Test
   void anExplicitMllibModelExportsAndFoldsInLikeMllib() throws Exception {
     String modelDir = dir.resolve("als-explicit").toString();
@@ -290,23 +305,11 @@ class Ml100kPipelineTest {
     assertTrue(model.explicit());
     // Folding a training user's ratings in gives back MLlib's own vector for them (its last step
     // solves each user by ridge regression with regParam × n_u against the final item factors).
-    SparseMatrix train = model.train();
-    double worst = 0;
-    for (int user = 0; user < model.users().size(); user += 37) {
-      float[] values = Arrays.copyOfRange(train.values(), train.rowStart(user), train.rowEnd(user));
-      float[] x = model.foldInVector(train.row(user), values);
-      double diff = 0;
-      double norm = 0;
-      for (int a = 0; a < 16; a++) {
-        double m = model.userFactors()[user * 16 + a];
-        diff += (x[a] - m) * (x[a] - m);
-        norm += m * m;
-      }
-      worst = Math.max(worst, Math.sqrt(diff / norm));
-    }
+    double worst = largestFoldInDifference(model, true);
     System.out.printf("explicit fold-in vs MLlib: largest relative difference %.2e%n", worst);
     assertTrue(worst < 1e-3, "fold-in differs from MLlib's user vector by " + worst);
     // Scores are predicted ratings: for a training pair, near the rating on average.
+    SparseMatrix train = model.train();
     double err = 0;
     int n = 0;
     float[] scores = new float[model.items().size()];

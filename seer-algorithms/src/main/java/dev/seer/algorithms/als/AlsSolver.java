@@ -175,25 +175,10 @@ final class AlsSolver {
    * @param conf their confidences, same positions
    * @param from first position of the row
    * @param to one past its last position
+   * @param explicit a row of ratings instead: then {@code A = Σ_j y_j y_jᵀ + λI} and {@code b = Σ_j
+   *     r_j y_j} (ridge regression on the observed ratings, MLlib's explicit ALS), {@code conf}
+   *     holds the ratings and {@code gram} is not read
    * @param s scratch that receives {@code L} and {@code b}
-   */
-  static void factor(
-      float[] other,
-      int k,
-      double[] gram,
-      double lambda,
-      int[] idx,
-      float[] conf,
-      int from,
-      int to,
-      Scratch s) {
-    factor(other, k, gram, lambda, idx, conf, from, to, false, s);
-  }
-
-  /**
-   * {@link #factor} for implicit rows, or with {@code explicit} for a row of ratings: then {@code A
-   * = Σ_j y_j y_jᵀ + λI} and {@code b = Σ_j r_j y_j} (ridge regression on the observed ratings,
-   * MLlib's explicit ALS), {@code conf} holds the ratings and {@code gram} is not read.
    */
   static void factor(
       float[] other,
@@ -251,24 +236,9 @@ final class AlsSolver {
    * @param to one past its last position
    * @param out receives {@code x} at {@code out[oo..oo+k)}
    * @param oo offset in {@code out}
+   * @param explicit a row of ratings (see {@link #factor})
    * @param s scratch
    */
-  static void exact(
-      float[] other,
-      int k,
-      double[] gram,
-      double lambda,
-      int[] idx,
-      float[] conf,
-      int from,
-      int to,
-      float[] out,
-      int oo,
-      Scratch s) {
-    exact(other, k, gram, lambda, idx, conf, from, to, out, oo, false, s);
-  }
-
-  /** {@link #exact} for implicit rows, or for a row of ratings with {@code explicit}. */
   static void exact(
       float[] other,
       int k,

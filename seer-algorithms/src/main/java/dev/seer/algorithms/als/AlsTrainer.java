@@ -180,6 +180,7 @@ public final class AlsTrainer implements Trainer<AlsModel>, Iterative {
                 byUser.rowEnd(u),
                 userFactors,
                 u * k,
+                false,
                 s);
           }
         });

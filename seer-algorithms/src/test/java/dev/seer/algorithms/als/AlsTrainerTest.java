@@ -60,7 +60,18 @@ class AlsTrainerTest extends TrainerContract {
     double[] gram = {5};
     float[] out = new float[1];
     AlsSolver.exact(
-        y, 1, gram, 1, new int[] {0}, new float[] {3}, 0, 1, out, 0, new AlsSolver.Scratch(1));
+        y,
+        1,
+        gram,
+        1,
+        new int[] {0},
+        new float[] {3},
+        0,
+        1,
+        out,
+        0,
+        false,
+        new AlsSolver.Scratch(1));
     assertEquals(3.0 / 8, out[0], DOUBLE_TOL);
     float[] x = {0};
     AlsSolver.conjugateGradient(
@@ -145,7 +156,7 @@ class AlsTrainerTest extends TrainerContract {
       }
     }
     float[] exact = new float[3];
-    AlsSolver.exact(Y, 3, gram, LAMBDA, ROW, CONF, 0, 3, exact, 0, new AlsSolver.Scratch(3));
+    AlsSolver.exact(Y, 3, gram, LAMBDA, ROW, CONF, 0, 3, exact, 0, false, new AlsSolver.Scratch(3));
     for (int a = 0; a < 3; a++) {
       assertEquals(expected[a], exact[a], SOLUTION_TOL);
     }
