@@ -182,17 +182,7 @@ class Ml100kPipelineTest {
     // Export, load with the seer-algorithms codec, and check the distributed evaluation against
     // seer-eval's Evaluator on the loaded model (same scores bit for bit, same tie-break).
     Path file = dir.resolve("spark-als.seer");
-    SeerSpark.run(
-        spark,
-        new String[] {
-          "export",
-          "--data",
-          dir.resolve("prepared").toString(),
-          "--model",
-          modelDir,
-          "--out",
-          file.toString()
-        });
+    export(modelDir, file);
     assertTrue(Files.size(file) > 0);
     SavedModel loaded = ModelFiles.load(file);
     AlsModel model = assertInstanceOf(AlsModel.class, loaded.model());
@@ -243,6 +233,21 @@ class Ml100kPipelineTest {
     }
   }
 
+  /** Runs seer-spark's export job on the prepared data and a train-als directory. */
+  private static void export(String modelDir, Path file) {
+    SeerSpark.run(
+        spark,
+        new String[] {
+          "export",
+          "--data",
+          dir.resolve("prepared").toString(),
+          "--model",
+          modelDir,
+          "--out",
+          file.toString()
+        });
+  }
+
   /**
    * Folds every 37th training user's items (with their ratings if asked) into the model and returns
    * the largest distance to their stored vector, relative to its length.
@@ -290,17 +295,7 @@ class Ml100kPipelineTest {
           "2"
         });
     Path file = dir.resolve("spark-als-explicit.seer");
-    SeerSpark.run(
-        spark,
-        new String[] {
-          "export",
-          "--data",
-          dir.resolve("prepared").toString(),
-          "--model",
-          modelDir,
-          "--out",
-          file.toString()
-        });
+    export(modelDir, file);
     AlsModel model = assertInstanceOf(AlsModel.class, ModelFiles.load(file).model());
     assertTrue(model.explicit());
     // Folding a training user's ratings in gives back MLlib's own vector for them (its last step
