@@ -8,6 +8,7 @@ import dev.seer.api.Interactions;
 import dev.seer.data.io.ErrorPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -78,7 +79,7 @@ public final class InputReader {
           : column(raw, spec, spec.rating()).as("r"),
       spec.timestamp() == null
           ? org.apache.spark.sql.functions.lit(null).cast("string").as("t")
-          : column(raw, spec, spec.timestamp()).as("t"),
+          : timeColumn(raw, spec).as("t"),
       spec.format().equals("jsonl")
           ? col("_corrupt_record").as("bad")
           : org.apache.spark.sql.functions.lit(null).cast("string").as("bad"),
@@ -182,6 +183,39 @@ public final class InputReader {
     return col("`" + c + "`").cast("string");
   }
 
+  /**
+   * The time column as text for {@link #parseTime}. Typed columns (Parquet, for example) become
+   * Unix seconds first: a {@code TIMESTAMP} is an instant; a {@code TIMESTAMP_NTZ} and a {@code
+   * DATE} are read as UTC, as the single-machine reader reads ISO date-times without a zone.
+   */
+  private static Column timeColumn(Dataset<Row> raw, InputSpec spec) {
+    Column text = column(raw, spec, spec.timestamp());
+    String name = spec.timestamp();
+    if (!List.of(raw.columns()).contains(name)) {
+      return text;
+    }
+    org.apache.spark.sql.types.DataType type = raw.schema().apply(name).dataType();
+    Column c = col("`" + name + "`");
+    Column days =
+        org.apache.spark.sql.functions.datediff(
+            c, org.apache.spark.sql.functions.lit("1970-01-01"));
+    if (type instanceof org.apache.spark.sql.types.TimestampType) {
+      return c.cast("long").cast("string");
+    }
+    if (type instanceof org.apache.spark.sql.types.TimestampNTZType) {
+      return days.cast("long")
+          .multiply(86400L)
+          .plus(org.apache.spark.sql.functions.hour(c).multiply(3600))
+          .plus(org.apache.spark.sql.functions.minute(c).multiply(60))
+          .plus(org.apache.spark.sql.functions.second(c))
+          .cast("string");
+    }
+    if (type instanceof org.apache.spark.sql.types.DateType) {
+      return days.cast("long").multiply(86400L).cast("string");
+    }
+    return text;
+  }
+
   static Row parse(Row r, boolean hasRating, boolean hasTime) {
     String u = r.getString(0);
     String i = r.getString(1);
@@ -237,7 +271,12 @@ public final class InputReader {
     try {
       return Instant.parse(s).getEpochSecond();
     } catch (DateTimeParseException e) {
-      return OffsetDateTime.parse(s).toEpochSecond();
+      try {
+        // Without a zone, UTC, as the single-machine reader (seer-data's Fields) reads it.
+        return LocalDateTime.parse(s).toEpochSecond(ZoneOffset.UTC);
+      } catch (DateTimeParseException e2) {
+        return OffsetDateTime.parse(s).toEpochSecond();
+      }
     }
   }
 
