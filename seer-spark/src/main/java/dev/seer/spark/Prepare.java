@@ -25,9 +25,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Cleaning and splitting with the single-machine semantics: deduplication as seer-data's {@code
  * Cleaning.dedup} (by timestamp, ties by row order), iterative k-core on distinct pairs, and the
- * per-user random split computed by {@link PerUser#pickShare} inside {@code groupByKey/
- * flatMapGroups}, so that every user gets exactly the test rows {@link
- * dev.seer.data.split.RandomSplitter} gives them.
+ * per-user random split computed by {@link PerUser#pickShare} on each user's rows (after {@code
+ * repartition} by user and {@code sortWithinPartitions}, one {@code mapPartitions} pass), so that
+ * every user gets exactly the test rows {@link dev.seer.data.split.RandomSplitter} gives them.
  */
 public final class Prepare {
   /** {@link InputReader#SCHEMA} plus {@code test} (true for a test row). */
