@@ -505,6 +505,82 @@ abstract class ApiContract {
     assertTrue(listed, models.toString());
   }
 
+  @Test
+  void aDeployedSequenceModelServesUsersAndSessions() throws Exception {
+    Reply app = call("POST", "/v1/apps", ROOT, "{\"id\":\"seq\",\"name\":\"Sequences\"}");
+    assertEquals(201, app.status(), String.valueOf(app.body()));
+    String key = app.body().get("adminKey").asText();
+    StringBuilder items = new StringBuilder("{\"items\":[");
+    for (int i = 0; i < 20; i++) {
+      items.append(i == 0 ? "" : ",").append("{\"id\":\"s").append(i).append("\"}");
+    }
+    assertEquals(200, call("PUT", "/v1/apps/seq/items", key, items + "]}").status());
+    // 40 users, each walks 8 steps along s0 -> s1 -> ... -> s19 -> s0 from its own start
+    List<String> events = new ArrayList<>();
+    for (int u = 0; u < 40; u++) {
+      for (int k = 0; k < 8; k++) {
+        events.add(
+            "{\"id\":\"q"
+                + u
+                + "-"
+                + k
+                + "\",\"user\":\"w"
+                + u
+                + "\",\"item\":\"s"
+                + (u + k) % 20
+                + "\",\"type\":\"click\",\"timestamp\":"
+                + (1_700_000_000L + 100L * u + k)
+                + "}");
+      }
+    }
+    Reply ing =
+        call("POST", "/v1/apps/seq/events", key, "{\"events\":[" + String.join(",", events) + "]}");
+    assertEquals(200, ing.status(), String.valueOf(ing.body()));
+    Reply job =
+        call(
+            "POST",
+            "/v1/apps/seq/models/train",
+            key,
+            "{\"algorithm\":\"sasrec\",\"params\":{\"epochs\":\"30\",\"dims\":\"16\","
+                + "\"blocks\":\"1\",\"max-length\":\"8\",\"learning-rate\":\"0.01\"}}");
+    assertEquals(202, job.status(), String.valueOf(job.body()));
+    String id = job.body().get("id").asText();
+    String state = "";
+    for (int t = 0; t < 1200 && !state.equals("succeeded"); t++) {
+      JsonNode j = call("GET", "/v1/apps/seq/jobs/" + id, key, null).body();
+      state = j.get("state").asText();
+      assertNotEquals("failed", state, j.toString());
+      Thread.sleep(100);
+    }
+    assertEquals("succeeded", state);
+    JsonNode models = call("GET", "/v1/apps/seq/models", key, null).body();
+    assertTrue(models.toString().contains("sasrec"), models.toString());
+
+    // a known user: five items, none of the user's own
+    Reply user = call("GET", "/v1/apps/seq/recommendations?user=w3&n=5", key, null);
+    assertEquals(200, user.status(), String.valueOf(user.body()));
+    assertEquals(5, user.body().get("items").size());
+    for (JsonNode it : user.body().get("items")) {
+      int i = Integer.parseInt(it.get("id").asText().substring(1));
+      assertFalse((i - 3 + 20) % 20 < 8, "w3's own item " + i + " in " + user.body());
+    }
+    // sessions: recent items, oldest first; the next step of the walk comes first
+    Reply a =
+        call("POST", "/v1/apps/seq/recommendations?n=5", key, "{\"items\":[\"s4\",\"s5\",\"s6\"]}");
+    Reply b =
+        call(
+            "POST",
+            "/v1/apps/seq/recommendations?n=5",
+            key,
+            "{\"items\":[\"s14\",\"s15\",\"s16\"]}");
+    assertEquals(200, a.status(), String.valueOf(a.body()));
+    assertEquals(200, b.status(), String.valueOf(b.body()));
+    System.out.println("session s4,s5,s6 -> " + a.body().get("items"));
+    System.out.println("session s14,s15,s16 -> " + b.body().get("items"));
+    assertEquals("s7", a.body().get("items").get(0).get("id").asText(), a.body().toString());
+    assertEquals("s17", b.body().get("items").get(0).get("id").asText(), b.body().toString());
+  }
+
   void trainAndWait(String algorithm) throws Exception {
     Reply job =
         call("POST", "/v1/apps/shop/models/train", admin, "{\"algorithm\":\"" + algorithm + "\"}");
