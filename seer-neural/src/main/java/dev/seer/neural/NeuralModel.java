@@ -16,6 +16,8 @@ import dev.seer.api.Recommender;
  * PyTorch's intra-op threads.
  */
 public final class NeuralModel implements Recommender, FoldIn {
+  private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
   private final ModelCard card;
   private final IdIndex users;
   private final IdIndex items;
@@ -40,6 +42,9 @@ public final class NeuralModel implements Recommender, FoldIn {
     this.histories = histories;
     this.root = NeuralEngine.newManager();
     this.params = Params.create(root, network.specs(), values, false);
+    // DJL keeps every base manager as a child of its system manager, so the parameter tensors
+    // would outlive the model: close them once the model is unreachable (a server swapping models).
+    CLEANER.register(this, root::close);
   }
 
   @Override
