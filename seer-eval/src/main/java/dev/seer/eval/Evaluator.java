@@ -1,5 +1,6 @@
 package dev.seer.eval;
 
+import dev.seer.api.BatchScorer;
 import dev.seer.api.FoldIn;
 import dev.seer.api.InputException;
 import dev.seer.api.Interactions;
@@ -307,8 +308,51 @@ public final class Evaluator {
       List<Set<String>> features,
       int numItems) {
 
+    /** At most this many scores (users × items) are held per worker for batch scoring. */
+    private static final long BATCH_SCORES = 4L << 20;
+
     void run(int[] users, int from, int to, double[][] values, Ranking[] rankings) {
-      float[] scores = new float[numItems];
+      int batch =
+          model instanceof BatchScorer b
+              ? (int)
+                  Math.max(1, Math.min(b.scoreBatchSize(), BATCH_SCORES / Math.max(1, numItems)))
+              : 1;
+      if (batch <= 1) {
+        runUsers(users, from, to, values, rankings, null);
+        return;
+      }
+      // Users scored from their training rows go through the model's batch scoring, a block at a
+      // time; users folded in from their items are scored one by one as before.
+      float[][] block = new float[batch][numItems];
+      for (int start = from; start < to; start += batch) {
+        int end = Math.min(to, start + batch);
+        int[] ids = new int[end - start];
+        int n = 0;
+        for (int idx = start; idx < end; idx++) {
+          if (!folds(users[idx])) {
+            ids[n++] = users[idx];
+          }
+        }
+        if (n > 0) {
+          float[][] rows = n == batch ? block : Arrays.copyOf(block, n);
+          ((BatchScorer) model).scoreUsers(Arrays.copyOf(ids, n), rows);
+        }
+        runUsers(users, start, end, values, rankings, block);
+      }
+    }
+
+    private boolean folds(int u) {
+      return foldIn && u < foldM.rows() && foldM.rowNnz(u) > 0;
+    }
+
+    /**
+     * Scores and measures users {@code from..to}. With {@code block}, the scores of the users not
+     * folded in are already there, one row each, in their order.
+     */
+    private void runUsers(
+        int[] users, int from, int to, double[][] values, Ranking[] rankings, float[][] block) {
+      float[] own = new float[numItems];
+      int row = 0;
       boolean[] excluded = new boolean[numItems];
       boolean[] relevant = new boolean[numItems];
       boolean[] candidate = opts.isSampled() ? new boolean[numItems] : null;
@@ -318,7 +362,8 @@ public final class Evaluator {
         int u = users[idx];
         mark(trainM, u, excluded, true);
         mark(validM, u, excluded, true);
-        boolean fold = foldIn && u < foldM.rows() && foldM.rowNnz(u) > 0;
+        boolean fold = folds(u);
+        float[] scores = block != null && !fold ? block[row++] : own;
         mark(foldM, u, excluded, true);
         int nRel = 0;
         for (int k = relM.rowStart(u); k < relM.rowEnd(u); k++) {
@@ -336,7 +381,7 @@ public final class Evaluator {
                   Arrays.copyOfRange(foldM.indices(), s, e),
                   Arrays.copyOfRange(foldM.values(), s, e),
                   scores);
-        } else {
+        } else if (block == null) {
           Arrays.fill(scores, 0f);
           model.score(u, scores);
         }

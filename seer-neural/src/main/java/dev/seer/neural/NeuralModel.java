@@ -2,6 +2,7 @@ package dev.seer.neural;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.seer.api.BatchScorer;
 import dev.seer.api.FoldIn;
 import dev.seer.api.IdIndex;
 import dev.seer.api.InputException;
@@ -15,7 +16,7 @@ import dev.seer.api.Recommender;
  * long as the model. Scoring is thread-safe: calls take turns on the network, and each call uses
  * PyTorch's intra-op threads.
  */
-public final class NeuralModel implements Recommender, FoldIn {
+public final class NeuralModel implements Recommender, FoldIn, BatchScorer {
   private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
   private final ModelCard card;
@@ -109,6 +110,7 @@ public final class NeuralModel implements Recommender, FoldIn {
    * @param users user indices
    * @param out receives one row of scores per user
    */
+  @Override
   public void scoreUsers(int[] users, float[][] out) {
     int[][] h = new int[users.length][];
     for (int k = 0; k < users.length; k++) {
@@ -122,6 +124,11 @@ public final class NeuralModel implements Recommender, FoldIn {
       float[][] oo = java.util.Arrays.copyOfRange(out, from, to);
       scoreBatch(u, hh, oo);
     }
+  }
+
+  @Override
+  public int scoreBatchSize() {
+    return network.scoreBatch();
   }
 
   private synchronized void scoreBatch(int[] users, int[][] hist, float[][] out) {
