@@ -36,6 +36,19 @@ class SasRecTest {
   }
 
   @Test
+  void sgdWithMomentumAndTheStepAndCosineSchedulesLearnThePatternToo() {
+    // SGD (momentum 0.9) with a larger rate; the rate halves every 20 epochs, or follows a cosine.
+    for (Schedule schedule : new Schedule[] {Schedule.STEP, Schedule.COSINE}) {
+      TrainOptions sgd =
+          new TrainOptions(60, 16, 0.1, OptimizerKind.SGD, schedule, 20, 0.5, 0, false, 5, 4, "");
+      NeuralModel m =
+          trainer(Loss.BCE, 1, sgd).fit(NextItemTesting.successors(), NextItemTesting.oneThread(1));
+      double hr = NextItemTesting.successorHitRate(m, 20, 8);
+      assertTrue(hr >= 0.9, schedule + ": HR@1 of the successor is " + hr);
+    }
+  }
+
+  @Test
   void gbceAndSampledSoftmaxLearnThePatternToo() {
     for (Loss loss : new Loss[] {Loss.GBCE, Loss.SAMPLED_SOFTMAX}) {
       NeuralModel m =
