@@ -2,11 +2,14 @@ package dev.seer.spark;
 
 import dev.seer.algorithms.als.AlsModel;
 import dev.seer.algorithms.als.AlsTrainer;
+import dev.seer.algorithms.knn.ItemKnnModel;
+import dev.seer.algorithms.knn.ItemKnnTrainer;
 import dev.seer.api.IdIndex;
 import dev.seer.api.Interactions;
 import dev.seer.api.ModelCard;
 import dev.seer.api.ModelFiles;
 import dev.seer.api.SeerVersion;
+import dev.seer.api.SparseMatrix;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -105,6 +108,62 @@ public final class Export {
   }
 
   /**
+   * Assembles an item-kNN model from train-itemknn's neighbour lists.
+   *
+   * @param data prepared data (the training part becomes the model's seen items)
+   * @param neighbours rows {@code iidx}, {@code nidx}, {@code sim}
+   * @return the model
+   */
+  public static ItemKnnModel itemKnn(Prepared data, Dataset<Row> neighbours) {
+    IdIndex users = IdIndex.of(Arrays.asList(Prepared.collectIds(data.users())));
+    IdIndex items = IdIndex.of(Arrays.asList(Prepared.collectIds(data.items())));
+    Interactions train = collectTrain(data.train(), users, items);
+    int n = items.size();
+    List<Row> rows = neighbours.orderBy("iidx", "sim", "nidx").collectAsList();
+    int[] ptr = new int[n + 1];
+    for (Row r : rows) {
+      ptr[r.getInt(0) + 1]++;
+    }
+    int most = 0;
+    for (int i = 0; i < n; i++) {
+      most = Math.max(most, ptr[i + 1]);
+      ptr[i + 1] += ptr[i];
+    }
+    int[] idx = new int[rows.size()];
+    float[] val = new float[rows.size()];
+    int[] next = Arrays.copyOf(ptr, n);
+    // Within an item the neighbours go in index order (the matrix layout).
+    List<Row> sorted = new java.util.ArrayList<>(rows);
+    sorted.sort(
+        (a, b) -> {
+          int c = Integer.compare(a.getInt(0), b.getInt(0));
+          return c != 0 ? c : Integer.compare(a.getInt(1), b.getInt(1));
+        });
+    for (Row r : sorted) {
+      int q = next[r.getInt(0)]++;
+      idx[q] = r.getInt(1);
+      val[q] = r.getFloat(2);
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("trainer", "spark-cooccurrence");
+    options.put("neighbours", Integer.toString(Math.max(1, most)));
+    options.put("similarity", "cosine");
+    options.put("shrinkage", "0.0");
+    options.put("useRatings", "false");
+    ModelCard card =
+        new ModelCard(
+            ItemKnnTrainer.ALGORITHM,
+            options,
+            0,
+            train.fingerprint(),
+            Map.of(),
+            SeerVersion.get(),
+            Instant.now());
+    return ItemKnnModel.fromNeighbours(
+        card, users, items, new SparseMatrix(n, n, ptr, idx, val), train.byUser());
+  }
+
+  /**
    * Writes the model file.
    *
    * @param model the model
@@ -112,6 +171,23 @@ public final class Export {
    */
   public static void save(AlsModel model, Path path) {
     ModelFiles.save(path, model, model.train());
+  }
+
+  /**
+   * Reads a train-itemknn output directory and exports it.
+   *
+   * @param spark the session
+   * @param prepared the prepared-data directory
+   * @param modelDir the train-itemknn directory
+   * @param out the model file
+   * @return the model written
+   */
+  public static ItemKnnModel runItemKnn(
+      SparkSession spark, String prepared, String modelDir, Path out) {
+    Prepared data = Prepared.read(spark, prepared);
+    ItemKnnModel m = itemKnn(data, spark.read().parquet(modelDir + "/neighbours"));
+    ModelFiles.save(out, m, m.train());
+    return m;
   }
 
   /**

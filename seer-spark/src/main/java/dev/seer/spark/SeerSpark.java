@@ -257,9 +257,12 @@ public final class SeerSpark {
   }
 
   private static String export(SparkSession spark, String[] argv) {
-    Args a = Args.parse("export", argv, 1, Set.of("data", "model", "out"));
+    Args a = Args.parse("export", argv, 1, Set.of("data", "model", "kind", "out"));
     Path out = Path.of(a.required("out"));
-    var m = Export.run(spark, a.required("data"), a.required("model"), out);
+    dev.seer.api.Recommender m =
+        kind(a).equals("itemknn")
+            ? Export.runItemKnn(spark, a.required("data"), a.required("model"), out)
+            : Export.run(spark, a.required("data"), a.required("model"), out);
     return "exported " + m.users().size() + " users x " + m.items().size() + " items to " + out;
   }
 

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seer.algorithms.als.AlsModel;
 import dev.seer.algorithms.als.AlsOptions;
 import dev.seer.algorithms.als.AlsTrainer;
+import dev.seer.algorithms.knn.ItemKnnModel;
+import dev.seer.algorithms.knn.ItemKnnOptions;
+import dev.seer.algorithms.knn.ItemKnnTrainer;
 import dev.seer.api.IdIndex;
 import dev.seer.api.Interactions;
 import dev.seer.api.ModelFiles;
@@ -318,6 +321,64 @@ class Ml100kPipelineTest {
     }
     double rmse = Math.sqrt(err / n);
     assertTrue(rmse < 1.0, "training RMSE " + rmse);
+  }
+
+  @Test
+  void sparkItemKnnExportsTheSingleMachineNeighbours() throws Exception {
+    String modelDir = dir.resolve("knn").toString();
+    SeerSpark.run(
+        spark,
+        new String[] {
+          "train-itemknn",
+          "--data",
+          dir.resolve("prepared").toString(),
+          "--out",
+          modelDir,
+          "--k",
+          "20"
+        });
+    Path file = dir.resolve("spark-knn.seer");
+    SeerSpark.run(
+        spark,
+        new String[] {
+          "export",
+          "--data",
+          dir.resolve("prepared").toString(),
+          "--model",
+          modelDir,
+          "--kind",
+          "itemknn",
+          "--out",
+          file.toString()
+        });
+    ItemKnnModel spark1 = assertInstanceOf(ItemKnnModel.class, ModelFiles.load(file).model());
+    // Seer's item-kNN (cosine, 20 neighbours) on the same training rows and indices.
+    Split split = sparkSplit();
+    ItemKnnModel single =
+        new ItemKnnTrainer(ItemKnnOptions.defaults().withNeighbours(20))
+            .fit(split.train(), new TrainingContext(42, null, null, 2));
+    SparseMatrix a = spark1.neighbours();
+    SparseMatrix b = single.neighbours();
+    int differentLists = 0;
+    for (int i = 0; i < a.rows(); i++) {
+      for (int q = a.rowStart(i); q < a.rowEnd(i); q++) {
+        int j = a.indices()[q];
+        if (b.contains(i, j)) {
+          assertEquals(single.similarity(i, j), a.values()[q], 1e-6, "sim(" + i + ", " + j + ")");
+        }
+      }
+      if (!Arrays.equals(a.row(i), b.row(i))) {
+        differentLists++;
+      }
+    }
+    // Neighbour lists differ only where the 20th place is a tie broken by float rounding.
+    System.out.printf("item-kNN: %d of %d neighbour lists differ%n", differentLists, a.rows());
+    assertTrue(differentLists <= a.rows() / 100, differentLists + " lists differ");
+    EvalOptions eval = new EvalOptions(new int[] {20}, null, 0, 42, 2);
+    double r1 = Evaluator.evaluate("spark-knn", spark1, split, eval).mean("Recall@20");
+    double r2 = Evaluator.evaluate("item-knn", single, split, eval).mean("Recall@20");
+    System.out.printf("item-kNN Recall@20: spark export %.4f, single machine %.4f%n", r1, r2);
+    assertEquals(r2, r1, 0.002);
   }
 
   @Test

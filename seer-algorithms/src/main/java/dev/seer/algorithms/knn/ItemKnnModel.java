@@ -28,6 +28,32 @@ public final class ItemKnnModel extends ItemToItemModel {
     this.useRatings = useRatings;
   }
 
+  /**
+   * Builds a model from neighbour lists computed elsewhere (for example by seer-spark's distributed
+   * co-occurrence), so that it is saved, loaded and served like one trained by {@link
+   * ItemKnnTrainer}: an unseen item's score is the sum of its similarities to the user's items.
+   *
+   * @param card the model card; its algorithm should be {@link ItemKnnTrainer#ALGORITHM}
+   * @param users the user ids, aligned with the rows of {@code train}
+   * @param items the item ids
+   * @param neighbours items × items: row {@code i} holds the kept neighbours {@code j} of {@code i}
+   *     with {@code sim(i, j)}
+   * @param train the training interactions, users × items
+   * @return the model
+   * @throws IllegalArgumentException if the shapes do not match the indices
+   */
+  public static ItemKnnModel fromNeighbours(
+      ModelCard card, IdIndex users, IdIndex items, SparseMatrix neighbours, SparseMatrix train) {
+    if (neighbours.rows() != items.size()
+        || neighbours.cols() != items.size()
+        || train.rows() != users.size()
+        || train.cols() != items.size()) {
+      throw new IllegalArgumentException(
+          "neighbour and training matrices do not match the indices");
+    }
+    return new ItemKnnModel(card, users, items, neighbours, train, false);
+  }
+
   @Override
   protected float userFactor(int count) {
     return 1f;
