@@ -13,7 +13,6 @@ import dev.seer.data.io.ReadOptions;
 import dev.seer.testkit.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -30,29 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CleaningParityTest {
   @TempDir Path dir;
-
-  private static Set<String> rows(List<Row> rows) {
-    Set<String> s = new HashSet<>();
-    for (Row r : rows) {
-      s.add(r.getString(0) + "|" + r.getString(1) + "|" + r.getFloat(2) + "|" + r.getLong(3));
-    }
-    return s;
-  }
-
-  private static Set<String> rows(Interactions d) {
-    Set<String> s = new HashSet<>();
-    for (int k = 0; k < d.size(); k++) {
-      s.add(
-          d.users().id(d.user(k))
-              + "|"
-              + d.items().id(d.item(k))
-              + "|"
-              + d.rating(k)
-              + "|"
-              + d.timestamp(k));
-    }
-    return s;
-  }
 
   @Test
   void dedupAndKCoreKeepTheSingleMachineRows() throws Exception {
@@ -96,13 +72,9 @@ class CleaningParityTest {
             .interactions();
     assertTrue(one.size() > 100_000, "duplicates added: " + one.size());
     for (DedupPolicy policy : DedupPolicy.values()) {
-      Set<String> spark1 =
-          rows(
-              Prepare.kCore(Prepare.dedup(read, policy), 5, 5)
-                  .select("user", "item", "rating", "ts")
-                  .collectAsList());
+      Set<String> spark1 = RowSets.of(Prepare.kCore(Prepare.dedup(read, policy), 5, 5));
       Set<String> single =
-          rows(Cleaning.pipeline().dedup(policy).kCore(5, 5).apply(one).interactions());
+          RowSets.of(Cleaning.pipeline().dedup(policy).kCore(5, 5).apply(one).interactions());
       assertEquals(single.size(), spark1.size(), policy.name());
       assertEquals(single, spark1, policy.name());
     }

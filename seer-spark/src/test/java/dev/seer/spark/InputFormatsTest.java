@@ -16,7 +16,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -47,29 +46,6 @@ class InputFormatsTest {
     Set<String> s = new TreeSet<>();
     for (String[] r : ROWS) {
       s.add(r[0] + "|" + r[1] + "|" + Float.parseFloat(r[2]) + "|" + r[4]);
-    }
-    return s;
-  }
-
-  private static Set<String> rows(Dataset<Row> d) {
-    Set<String> s = new TreeSet<>();
-    for (Row r : d.select("user", "item", "rating", "ts").collectAsList()) {
-      s.add(r.getString(0) + "|" + r.getString(1) + "|" + r.getFloat(2) + "|" + r.getLong(3));
-    }
-    return s;
-  }
-
-  private static Set<String> rows(Interactions d) {
-    Set<String> s = new TreeSet<>();
-    for (int k = 0; k < d.size(); k++) {
-      s.add(
-          d.users().id(d.user(k))
-              + "|"
-              + d.items().id(d.item(k))
-              + "|"
-              + d.rating(k)
-              + "|"
-              + d.timestamp(k));
     }
     return s;
   }
@@ -110,7 +86,7 @@ class InputFormatsTest {
                   (String) k[6],
                   ErrorPolicy.FAIL,
                   5));
-      assertEquals(expected(), rows(spark1.rows()), k[1] + " in Spark");
+      assertEquals(expected(), RowSets.of(spark1.rows()), k[1] + " in Spark");
       ColumnMapping m =
           new ColumnMapping(
               (ColumnMapping.Format) k[7],
@@ -125,7 +101,7 @@ class InputFormatsTest {
           DatasetReaders.readGeneric((Path) k[0], m, ReadOptions.strict(), null)
               .dataset()
               .interactions();
-      assertEquals(expected(), rows(one), k[1] + " on one machine");
+      assertEquals(expected(), RowSets.of(one), k[1] + " on one machine");
     }
   }
 
@@ -162,7 +138,7 @@ class InputFormatsTest {
               spark,
               new InputSpec(
                   path, "parquet", false, "user", "item", "rating", col, ErrorPolicy.FAIL, 5));
-      assertEquals(Set.of("u1|i1|4.0|" + k[1]), rows(r.rows()), col);
+      assertEquals(Set.of("u1|i1|4.0|" + k[1]), RowSets.of(r.rows()), col);
     }
   }
 }
