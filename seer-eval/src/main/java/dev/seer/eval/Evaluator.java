@@ -315,7 +315,11 @@ public final class Evaluator {
       int batch =
           model instanceof BatchScorer b
               ? (int)
-                  Math.max(1, Math.min(b.scoreBatchSize(), BATCH_SCORES / Math.max(1, numItems)))
+                  Math.max(
+                      1,
+                      Math.min(
+                          Math.min(b.scoreBatchSize(), to - from),
+                          BATCH_SCORES / Math.max(1, numItems)))
               : 1;
       if (batch <= 1) {
         runUsers(users, from, to, values, rankings, null);

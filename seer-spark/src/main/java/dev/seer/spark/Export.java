@@ -53,15 +53,7 @@ public final class Export {
     double lambda = foldInRegularization(s);
     options.put("regularization", Double.toString(lambda));
     options.put("weightedRegularization", "true");
-    ModelCard card =
-        new ModelCard(
-            AlsTrainer.ALGORITHM,
-            options,
-            s.seed(),
-            train.fingerprint(),
-            Map.of(),
-            SeerVersion.get(),
-            Instant.now());
+    ModelCard card = card(AlsTrainer.ALGORITHM, options, s.seed(), train);
     if (!s.implicitPrefs()) {
       return AlsModel.fromExplicitFactors(
           card, users, items, k, lambda, true, uf, itf, train.byUser());
@@ -96,6 +88,13 @@ public final class Export {
     return new Interactions(users, items, u, it, r, t);
   }
 
+  /** The card of a model trained by Spark on {@code train}, made now by this Seer version. */
+  private static ModelCard card(
+      String algorithm, Map<String, String> options, long seed, Interactions train) {
+    return new ModelCard(
+        algorithm, options, seed, train.fingerprint(), Map.of(), SeerVersion.get(), Instant.now());
+  }
+
   /**
    * The fold-in {@code λ} of an exported model: MLlib's {@code regParam}, used with weighted-λ;
    * {@code regParam} 0 (allowed by MLlib) becomes 1e-9 because fold-in needs a positive penalty.
@@ -118,31 +117,10 @@ public final class Export {
     IdIndex users = IdIndex.of(Arrays.asList(Prepared.collectIds(data.users())));
     IdIndex items = IdIndex.of(Arrays.asList(Prepared.collectIds(data.items())));
     Interactions train = collectTrain(data.train(), users, items);
-    int n = items.size();
-    List<Row> rows = neighbours.orderBy("iidx", "sim", "nidx").collectAsList();
-    int[] ptr = new int[n + 1];
-    for (Row r : rows) {
-      ptr[r.getInt(0) + 1]++;
-    }
+    SparseMatrix nb = SparkItemKnn.collect(neighbours, items.size());
     int most = 0;
-    for (int i = 0; i < n; i++) {
-      most = Math.max(most, ptr[i + 1]);
-      ptr[i + 1] += ptr[i];
-    }
-    int[] idx = new int[rows.size()];
-    float[] val = new float[rows.size()];
-    int[] next = Arrays.copyOf(ptr, n);
-    // Within an item the neighbours go in index order (the matrix layout).
-    List<Row> sorted = new java.util.ArrayList<>(rows);
-    sorted.sort(
-        (a, b) -> {
-          int c = Integer.compare(a.getInt(0), b.getInt(0));
-          return c != 0 ? c : Integer.compare(a.getInt(1), b.getInt(1));
-        });
-    for (Row r : sorted) {
-      int q = next[r.getInt(0)]++;
-      idx[q] = r.getInt(1);
-      val[q] = r.getFloat(2);
+    for (int i = 0; i < nb.rows(); i++) {
+      most = Math.max(most, nb.rowNnz(i));
     }
     Map<String, String> options = new LinkedHashMap<>();
     options.put("trainer", "spark-cooccurrence");
@@ -150,17 +128,8 @@ public final class Export {
     options.put("similarity", "cosine");
     options.put("shrinkage", "0.0");
     options.put("useRatings", "false");
-    ModelCard card =
-        new ModelCard(
-            ItemKnnTrainer.ALGORITHM,
-            options,
-            0,
-            train.fingerprint(),
-            Map.of(),
-            SeerVersion.get(),
-            Instant.now());
     return ItemKnnModel.fromNeighbours(
-        card, users, items, new SparseMatrix(n, n, ptr, idx, val), train.byUser());
+        card(ItemKnnTrainer.ALGORITHM, options, 0, train), users, items, nb, train.byUser());
   }
 
   /**

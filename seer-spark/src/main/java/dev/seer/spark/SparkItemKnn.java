@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sqrt;
 
 import dev.seer.api.InputException;
+import dev.seer.api.SparseMatrix;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -67,13 +68,14 @@ public final class SparkItemKnn {
   }
 
   /**
-   * Collects neighbour lists into a scorer.
+   * Collects neighbour lists into an items × items matrix: row {@code i} holds {@code i}'s
+   * neighbours in index order with their similarities.
    *
    * @param neighbours rows {@code iidx}, {@code nidx}, {@code sim}
    * @param numItems the size of the item index
-   * @return the scorer
+   * @return the matrix
    */
-  public static NeighbourScorer scorer(Dataset<Row> neighbours, int numItems) {
+  public static SparseMatrix collect(Dataset<Row> neighbours, int numItems) {
     List<Row> rows = neighbours.orderBy("iidx", "nidx").collectAsList();
     int[] start = new int[numItems + 1];
     for (Row r : rows) {
@@ -88,6 +90,18 @@ public final class SparkItemKnn {
       nb[q] = rows.get(q).getInt(1);
       sim[q] = rows.get(q).getFloat(2);
     }
-    return new NeighbourScorer(numItems, start, nb, sim);
+    return new SparseMatrix(numItems, numItems, start, nb, sim);
+  }
+
+  /**
+   * Collects neighbour lists into a scorer.
+   *
+   * @param neighbours rows {@code iidx}, {@code nidx}, {@code sim}
+   * @param numItems the size of the item index
+   * @return the scorer
+   */
+  public static NeighbourScorer scorer(Dataset<Row> neighbours, int numItems) {
+    SparseMatrix m = collect(neighbours, numItems);
+    return new NeighbourScorer(numItems, m.indptr(), m.indices(), m.values());
   }
 }

@@ -144,17 +144,7 @@ class Ml100kPipelineTest {
     // Spark: train-als at its defaults (rank 64, α 6, 15 iterations, regParam = Seer's weighted
     // default λ): the same problem as the first single-machine model.
     String modelDir = dir.resolve("als").toString();
-    SeerSpark.run(
-        spark,
-        new String[] {
-          "train-als",
-          "--data",
-          dir.resolve("prepared").toString(),
-          "--out",
-          modelDir,
-          "--blocks",
-          "2"
-        });
+    train("train-als", modelDir, "--blocks", "2");
     AlsSettings s = SparkAls.readSettings(spark, modelDir);
     assertEquals(weighted.regularization(), s.regParam());
     assertEquals(weighted.alpha(), s.alpha());
@@ -237,18 +227,24 @@ class Ml100kPipelineTest {
   }
 
   /** Runs seer-spark's export job on the prepared data and a train-als directory. */
-  private static void export(String modelDir, Path file) {
-    SeerSpark.run(
-        spark,
-        new String[] {
-          "export",
-          "--data",
-          dir.resolve("prepared").toString(),
-          "--model",
-          modelDir,
-          "--out",
-          file.toString()
-        });
+  private static void export(String modelDir, Path file, String... options) {
+    run("export", List.of("--model", modelDir, "--out", file.toString()), options);
+  }
+
+  /** Runs a training job of seer-spark on the prepared data, writing to {@code modelDir}. */
+  private static void train(String job, String modelDir, String... options) {
+    run(job, List.of("--out", modelDir), options);
+  }
+
+  /** Runs a seer-spark job with {@code --data} the prepared data and the given options. */
+  private static void run(String job, List<String> named, String... more) {
+    List<String> args = new java.util.ArrayList<>();
+    args.add(job);
+    args.add("--data");
+    args.add(dir.resolve("prepared").toString());
+    args.addAll(named);
+    args.addAll(List.of(more));
+    SeerSpark.run(spark, args.toArray(String[]::new));
   }
 
   /**
@@ -280,23 +276,17 @@ class Ml100kPipelineTest {
   @Test
   void anExplicitMllibModelExportsAndFoldsInLikeMllib() throws Exception {
     String modelDir = dir.resolve("als-explicit").toString();
-    SeerSpark.run(
-        spark,
-        new String[] {
-          "train-als",
-          "--data",
-          dir.resolve("prepared").toString(),
-          "--out",
-          modelDir,
-          "--implicit",
-          "false",
-          "--rank",
-          "16",
-          "--iterations",
-          "10",
-          "--blocks",
-          "2"
-        });
+    train(
+        "train-als",
+        modelDir,
+        "--implicit",
+        "false",
+        "--rank",
+        "16",
+        "--iterations",
+        "10",
+        "--blocks",
+        "2");
     Path file = dir.resolve("spark-als-explicit.seer");
     export(modelDir, file);
     AlsModel model = assertInstanceOf(AlsModel.class, ModelFiles.load(file).model());
@@ -326,31 +316,9 @@ class Ml100kPipelineTest {
   @Test
   void sparkItemKnnExportsTheSingleMachineNeighbours() throws Exception {
     String modelDir = dir.resolve("knn").toString();
-    SeerSpark.run(
-        spark,
-        new String[] {
-          "train-itemknn",
-          "--data",
-          dir.resolve("prepared").toString(),
-          "--out",
-          modelDir,
-          "--k",
-          "20"
-        });
+    train("train-itemknn", modelDir, "--k", "20");
     Path file = dir.resolve("spark-knn.seer");
-    SeerSpark.run(
-        spark,
-        new String[] {
-          "export",
-          "--data",
-          dir.resolve("prepared").toString(),
-          "--model",
-          modelDir,
-          "--kind",
-          "itemknn",
-          "--out",
-          file.toString()
-        });
+    export(modelDir, file, "--kind", "itemknn");
     ItemKnnModel spark1 = assertInstanceOf(ItemKnnModel.class, ModelFiles.load(file).model());
     // Seer's item-kNN (cosine, 20 neighbours) on the same training rows and indices.
     Split split = sparkSplit();
